@@ -1,0 +1,79 @@
+package dev.tva.async;
+
+import dev.tva.workloads.CpuKernel;
+import dev.tva.workloads.Workload;
+import io.netty.channel.EventLoop;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The workloads written for an event loop: {@code BlockingWorkloads} in threads-lab, method for
+ * method, with {@code long} turned into {@code CompletableFuture<Long>}. Diff the two files.
+ *
+ * <p>Nothing here may block: a wait is a timer or a socket the loop watches, and the method returns at
+ * once. CPU work is the exception that proves the rule: it runs ON the loop, and while it runs the loop
+ * serves nothing else.
+ */
+public final class AsyncWorkloads implements AutoCloseable {
+    private final EventLoop loop;
+    private final NettyHttpClient client;
+
+    /**
+     * Workloads for one event loop, calling {@code backend} ({@code null} when no task calls it) with
+     * pooled keep-alive connections.
+     */
+    public AsyncWorkloads(EventLoop loop, URI backend, Duration timeout) {
+        this.loop = loop;
+        this.client = backend == null ? null : new NettyHttpClient(loop, backend, timeout);
+    }
+
+    /** The loop these workloads run on. */
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /** Runs one task: the only place that looks at which workload it is. */
+    public CompletableFuture<Long> run(Workload workload) {
+        return switch (workload) {
+            case Workload.Sleep w -> sleep(w);
+            case Workload.Http w -> http(w);
+            case Workload.Cpu w -> cpu(w);
+            case Workload.Mixed w -> mixed(w);
+        };
+    }
+
+    /** Waits on a timer: the loop schedules the completion and is free meanwhile. */
+    public CompletableFuture<Long> sleep(Workload.Sleep w) {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        loop.schedule(() -> done.complete(0L), w.latencyMillis(), TimeUnit.MILLISECONDS);
+        return done;
+    }
+
+    /** Calls the backend: the request is written, and the loop completes the future when the answer arrives. */
+    public CompletableFuture<Long> http(Workload.Http w) {
+        if (client == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no backend configured for http work"));
+        }
+        return client.get("/delay?ms=" + w.latencyMillis() + "&bytes=" + w.bytes());
+    }
+
+    /** Computes: on the loop, which serves nothing else until this returns. */
+    public CompletableFuture<Long> cpu(Workload.Cpu w) {
+        return CompletableFuture.completedFuture(CpuKernel.run(w.units(), w.seed()));
+    }
+
+    /** Calls the backend, then computes on its answer (on the loop that received it). */
+    public CompletableFuture<Long> mixed(Workload.Mixed w) {
+        return http(w.http()).thenCompose(bytes -> cpu(w.cpu()).thenApply(checksum -> checksum + bytes));
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}

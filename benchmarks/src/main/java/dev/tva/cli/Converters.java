@@ -1,0 +1,92 @@
+package dev.tva.cli;
+
+import dev.tva.workloads.Model;
+import dev.tva.workloads.WorkloadType;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses flag values. Picocli prefixes each message with the flag ({@code Invalid value for option
+ * '--model': ...}), so a message says what is wrong and what is accepted.
+ */
+final class Converters {
+    private Converters() {
+    }
+
+    /** {@code platform | virtual | event-loop}. */
+    static final class ModelConverter implements ITypeConverter<Model> {
+        @Override
+        public Model convert(String value) {
+            try {
+                return Model.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code sleep | http | cpu | mixed}. */
+    static final class WorkloadConverter implements ITypeConverter<WorkloadType> {
+        @Override
+        public WorkloadType convert(String value) {
+            try {
+                return WorkloadType.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Durations such as {@code 100ms}, {@code 2s}, {@code 1m}; a bare number is milliseconds. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher m = DURATION.matcher(value.trim());
+            if (!m.matches()) {
+                throw new TypeConversionException("'" + value + "' is not a duration; use a whole number with ms, s or m, e.g. 100ms or 2s");
+            }
+            long amount = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "ms" : m.group(2);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                default -> Duration.ofMinutes(amount);
+            };
+        }
+    }
+
+    /** A whole number of at least 1. */
+    static final class PositiveInt implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return parse(value, 1);
+        }
+    }
+
+    /** A whole number of at least 0. */
+    static final class NonNegativeInt implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return parse(value, 0);
+        }
+    }
+
+    private static int parse(String value, int min) {
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a whole number; expected a number >= " + min);
+        }
+        if (parsed < min) {
+            throw new TypeConversionException("expected a whole number >= " + min + ", got " + parsed);
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.tva.cli;
+
+import dev.tva.workloads.Workload;
+
+/** Workload specs in words, for the line each command prints before it runs. */
+final class Describe {
+    private Describe() {
+    }
+
+    static String workload(Workload workload) {
+        return switch (workload) {
+            case Workload.Sleep s -> "sleep " + s.latencyMillis() + " ms";
+            case Workload.Http h -> "http: backend answers " + h.bytes() + " bytes after " + h.latencyMillis() + " ms";
+            case Workload.Cpu c -> "cpu " + c.units() + " kernel units";
+            case Workload.Mixed m -> "mixed: http " + m.http().latencyMillis() + " ms, then cpu " + m.cpu().units() + " units";
+        };
+    }
+}

@@ -1,0 +1,107 @@
+package dev.tva.cli;
+
+import dev.tva.workloads.Limits;
+import dev.tva.workloads.Model;
+import dev.tva.workloads.Workload;
+import dev.tva.workloads.WorkloadType;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The flags shared by {@code run}, {@code compare} and {@code tour}, with their defaults and units. */
+final class Options {
+    private Options() {
+    }
+
+    /** What each task does. */
+    static final class WorkloadOptions {
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec spec;
+
+        @Option(names = "--workload", paramLabel = "ID", converter = Converters.WorkloadConverter.class,
+                defaultValue = "sleep", description = "sleep | http | cpu | mixed (default: ${DEFAULT-VALUE})")
+        WorkloadType workload;
+
+        @Option(names = "--latency", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+                defaultValue = "100ms", description = "wait per task for sleep, http and mixed, e.g. 100ms, 2s (default: ${DEFAULT-VALUE})")
+        Duration latency;
+
+        @Option(names = "--work", paramLabel = "UNITS", converter = Converters.NonNegativeInt.class,
+                defaultValue = "100", description = "CPU kernel units per task for cpu and mixed; `lab calibrate` shows a unit's cost (default: ${DEFAULT-VALUE})")
+        int work;
+
+        @Option(names = "--bytes", paramLabel = "N", converter = Converters.NonNegativeInt.class,
+                defaultValue = "16", description = "size of each backend answer for http and mixed (default: ${DEFAULT-VALUE})")
+        int bytes;
+
+        /** The spec every task runs (CPU work gets a per-task seed from the driver). */
+        Workload workload() {
+            long millis = latency.toMillis();
+            check(millis <= Limits.MAX_LATENCY_MILLIS, "--latency", "at most " + Limits.MAX_LATENCY_MILLIS / 1000 + "s, got " + latency.toMillis() + "ms");
+            check(work <= Limits.MAX_WORK_UNITS, "--work", "at most " + Limits.MAX_WORK_UNITS + " units, got " + work);
+            check(bytes <= Limits.MAX_BYTES, "--bytes", "at most " + Limits.MAX_BYTES + ", got " + bytes);
+            return switch (workload) {
+                case SLEEP -> new Workload.Sleep(millis);
+                case HTTP -> new Workload.Http(millis, bytes);
+                case CPU -> new Workload.Cpu(work, 0);
+                case MIXED -> new Workload.Mixed(new Workload.Http(millis, bytes), new Workload.Cpu(work, 0));
+            };
+        }
+
+        private void check(boolean ok, String flag, String expected) {
+            if (!ok) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '" + flag + "': " + expected);
+            }
+        }
+    }
+
+    /** How many tasks, how many at once, and where results go. */
+    static final class LoadOptions {
+        @Option(names = "--tasks", paramLabel = "N", converter = Converters.PositiveInt.class,
+                defaultValue = "10000", description = "tasks to run (default: ${DEFAULT-VALUE})")
+        int tasks;
+
+        @Option(names = "--concurrency", paramLabel = "N", converter = Converters.PositiveInt.class,
+                defaultValue = "1000", description = "most tasks in flight at once (default: ${DEFAULT-VALUE})")
+        int concurrency;
+
+        @Option(names = "--warmup", paramLabel = "N", converter = Converters.NonNegativeInt.class,
+                defaultValue = "2000", description = "tasks run first, same settings, not measured; 0 skips (default: ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+                defaultValue = "30s", description = "a backend call that takes longer fails (default: ${DEFAULT-VALUE})")
+        Duration timeout;
+
+        @Option(names = "--backend", paramLabel = "URL",
+                description = "use this running backend (see `lab backend`) instead of starting one in its own JVM")
+        URI backend;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "also write the result JSON here (it always goes under results/)")
+        Path json;
+    }
+
+    /** Model settings. */
+    static final class ModelOptions {
+        @Option(names = "--threads", paramLabel = "N", converter = Converters.PositiveInt.class,
+                defaultValue = "200", description = "platform pool size (default: ${DEFAULT-VALUE}, Tomcat's default)")
+        int threads;
+
+        @Option(names = "--loops", paramLabel = "N", converter = Converters.PositiveInt.class,
+                description = "event loops (default: cores = ${sys:lab.cores})")
+        Integer loops;
+
+        ModelSpec spec(Model model) {
+            return new ModelSpec(model, threads, loops());
+        }
+
+        int loops() {
+            return loops == null ? Runtime.getRuntime().availableProcessors() : loops;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tva.cli;
+
+import dev.tva.workloads.Model;
+import dev.tva.workloads.Results;
+import dev.tva.workloads.RunResult;
+import dev.tva.workloads.Workload;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code lab run}: one model, one workload, measured. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs one workload on one model and prints its throughput beside the bound, latency percentiles, CPU time, threads and memory.",
+                "Example: lab run --model virtual --workload sleep --latency 100ms --tasks 20000 --concurrency 10000"})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "ID", required = true, converter = Converters.ModelConverter.class,
+            description = "platform | virtual | event-loop")
+    Model model;
+
+    @Mixin
+    Options.WorkloadOptions workload;
+
+    @Mixin
+    Options.LoadOptions load;
+
+    @Mixin
+    Options.ModelOptions models;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Workload spec = workload.workload();
+        ModelSpec modelSpec = models.spec(model);
+        out.printf("run: %s | %s | %,d tasks, %,d in flight, %,d warm-up tasks%n",
+                modelSpec.label(), Describe.workload(spec), load.tasks, load.concurrency, Math.min(load.warmup, load.tasks));
+        RunResult result;
+        try (Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend)) {
+            result = runner.run(modelSpec, spec, load.tasks, load.concurrency, load.warmup);
+            ResultTable.print(out, List.of(result));
+            out.println("  " + runner.env().oneLine());
+        }
+        Path file = Results.timestamped("run-" + model.id() + "-" + spec.type().id());
+        Results.write(file, result);
+        if (load.json != null) {
+            Results.write(load.json, result);
+        }
+        out.println("result: " + file + (load.json != null ? " and " + load.json : ""));
+        return result.valid() ? 0 : UserException.FAILED;
+    }
+}

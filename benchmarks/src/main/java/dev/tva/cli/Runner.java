@@ -1,0 +1,133 @@
+package dev.tva.cli;
+
+import dev.tva.workloads.BackendProcess;
+import dev.tva.workloads.Bound;
+import dev.tva.workloads.CpuKernel;
+import dev.tva.workloads.Environment;
+import dev.tva.workloads.ExecutionModel;
+import dev.tva.workloads.Experiment;
+import dev.tva.workloads.RunResult;
+import dev.tva.workloads.Workload;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Runs experiments for the commands: starts the backend when a workload needs one (in its own JVM, or
+ * checks the one given with {@code --backend}), measures the CPU kernel's cost once for the bounds,
+ * warms up, runs, and shows progress on long runs.
+ */
+final class Runner implements AutoCloseable {
+    private static final long PROGRESS_AFTER_MILLIS = 2_000;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Duration timeout;
+    private final URI givenBackend;
+    private final Environment env = Environment.current();
+    private BackendProcess ownBackend;
+    private URI backend;
+    private double nanosPerUnit = Double.NaN;
+
+    Runner(PrintWriter out, PrintWriter err, Duration timeout, URI givenBackend) {
+        this.out = out;
+        this.err = err;
+        this.timeout = timeout;
+        this.givenBackend = givenBackend;
+    }
+
+    Environment env() {
+        return env;
+    }
+
+    /** The backend's base URI: the given one once it answers, or one started in its own JVM. */
+    URI backend() {
+        if (backend != null) {
+            return backend;
+        }
+        if (givenBackend != null) {
+            checkReachable(givenBackend);
+            backend = givenBackend;
+            out.println("backend: " + backend + " (given with --backend)");
+        } else {
+            ownBackend = BackendProcess.start(Runtime.getRuntime().availableProcessors());
+            backend = ownBackend.uri();
+            out.println("backend: " + backend + " in its own JVM (pid " + ownBackend.pid() + "), answers GET /delay?ms=&bytes= from timers");
+        }
+        return backend;
+    }
+
+    /** Single-thread cost of one CPU kernel unit, measured once (about half a second). */
+    double nanosPerUnit() {
+        if (Double.isNaN(nanosPerUnit)) {
+            nanosPerUnit = CpuKernel.nanosPerUnit(250);
+            out.printf("cpu kernel: %.2f us per unit on one core (measured now)%n", nanosPerUnit / 1000);
+        }
+        return nanosPerUnit;
+    }
+
+    /** Warms up with {@code warmup} tasks (not measured), then runs and measures {@code tasks} tasks. */
+    RunResult run(ModelSpec spec, Workload workload, int tasks, int concurrency, int warmup) {
+        URI target = workload.type().needsBackend() ? backend() : null;
+        double unitNanos = needsCpu(workload) ? nanosPerUnit() : 0;
+        try (ExecutionModel model = spec.create(target, timeout)) {
+            int warmupTasks = Math.min(warmup, tasks);
+            if (warmupTasks > 0) {
+                Experiment.run(model, workload, warmupTasks, concurrency, progress(spec.label() + " warm-up"));
+            }
+            long backendCpuBefore = ownBackend == null || target == null ? -1 : ownBackend.cpuMillis();
+            Experiment.Outcome outcome = Experiment.run(model, workload, tasks, concurrency, progress(spec.label()));
+            Long backendCpu = backendCpuBefore < 0 ? null : ownBackend.cpuMillis() - backendCpuBefore;
+            Bound bound = Bound.of(workload, tasks, concurrency, env.cores(), unitNanos);
+            return RunResult.of(spec.label(), model, workload, outcome, bound, unitNanos, warmupTasks, backendCpu, env);
+        }
+    }
+
+    private static boolean needsCpu(Workload workload) {
+        return workload instanceof Workload.Cpu || workload instanceof Workload.Mixed;
+    }
+
+    /** Prints a progress line once a run has lasted a couple of seconds. */
+    private Experiment.Progress progress(String label) {
+        return (completed, tasks, elapsedMillis) -> {
+            if (elapsedMillis >= PROGRESS_AFTER_MILLIS) {
+                err.printf("  ... %s: %,d of %,d tasks done (%d%%) after %.0f s%n",
+                        label, completed, tasks, completed * 100 / tasks, elapsedMillis / 1000.0);
+            }
+        };
+    }
+
+    private void checkReachable(URI uri) {
+        if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
+            throw new UserException(UserException.BAD_INPUT,
+                    "Invalid value for option '--backend': '" + uri + "' is not an http://HOST:PORT URL");
+        }
+        HttpRequest probe = HttpRequest.newBuilder(uri.resolve("/delay?ms=0&bytes=0")).timeout(Duration.ofSeconds(3)).build();
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
+            HttpResponse<Void> response = client.send(probe, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                throw new UserException(UserException.FAILED, "backend " + uri + " answered " + response.statusCode()
+                        + " to GET /delay; is it a lab backend? (start one with `lab backend --port PORT`)");
+            }
+        } catch (IOException e) {
+            throw new UserException(UserException.FAILED, "backend " + uri + " is not reachable ("
+                    + Experiment.describe(e) + "); start one with `lab backend --port " + uri.getPort()
+                    + "` or drop --backend to let the lab start its own");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserException(UserException.FAILED, "interrupted while checking the backend " + uri);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownBackend != null) {
+            ownBackend.close();
+        }
+    }
+}

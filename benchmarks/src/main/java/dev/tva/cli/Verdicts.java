@@ -1,0 +1,81 @@
+package dev.tva.cli;
+
+import dev.tva.workloads.RunResult;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The "what to notice" sentences, computed from the measured numbers; no canned conclusions. */
+final class Verdicts {
+    private Verdicts() {
+    }
+
+    /** For any comparison: which model won, by how much, and the limit that explains the loser. */
+    static String compare(List<RunResult> results) {
+        return switch (results.get(0).workload()) {
+            case "cpu" -> computing(results);
+            default -> waiting(results);
+        };
+    }
+
+    /** Waiting work: throughput follows how many waits a model can hold at once. */
+    static String waiting(List<RunResult> results) {
+        RunResult best = results.stream().max(Comparator.comparingDouble(RunResult::throughputPerSec)).orElseThrow();
+        RunResult worst = results.stream().min(Comparator.comparingDouble(RunResult::throughputPerSec)).orElseThrow();
+        StringBuilder s = new StringBuilder("What to notice: ");
+        s.append(String.format(Locale.ROOT, "%s finished %,.0f tasks/s (%s of the bound) and %s %,.0f tasks/s (%s)",
+                best.label(), best.throughputPerSec(), percent(best.efficiency()),
+                worst.label(), worst.throughputPerSec(), percent(worst.efficiency())));
+        if (best.throughputPerSec() >= 1.5 * worst.throughputPerSec() && worst.latencyMillis() != null
+                && worst.latencyMillis() > 0 && worst.parallelism() < Math.min(worst.concurrency(), worst.tasks())) {
+            double cap = worst.parallelism() * 1000.0 / worst.latencyMillis();
+            s.append(String.format(Locale.ROOT,
+                    ": %s can hold only %d waits at a time, and %d / %d ms = %,.0f tasks/s is the most that allows."
+                            + " The wait, not the CPU, is the limit: %s used %s s of CPU for %,.0fx the throughput.",
+                    worst.model(), worst.parallelism(), worst.parallelism(), worst.latencyMillis(), cap,
+                    best.model(), ResultTable.seconds(best.cpuMillis()),
+                    best.throughputPerSec() / worst.throughputPerSec()));
+        } else {
+            s.append(String.format(Locale.ROOT, ": within %.0f%% of each other; every model here holds all %,d waits at once.",
+                    spreadPercent(results), best.concurrency()));
+        }
+        return s.toString();
+    }
+
+    /** CPU work: every model is bounded by the cores; one event loop is one core. */
+    static String computing(List<RunResult> results) {
+        List<RunResult> full = results.stream().filter(r -> r.parallelism() >= coresOf(r)).toList();
+        StringBuilder s = new StringBuilder("What to notice: ");
+        if (!full.isEmpty()) {
+            double min = full.stream().mapToDouble(RunResult::throughputPerSec).min().orElseThrow();
+            double max = full.stream().mapToDouble(RunResult::throughputPerSec).max().orElseThrow();
+            s.append(String.format(Locale.ROOT,
+                    "with at least as many threads or loops as cores, every model finished %,.0f to %,.0f tasks/s, within %.0f%% of each other and %s to %s of the %d-core bound: computing needs cores, and async adds none.",
+                    min, max, (max - min) * 100 / max, percent(full.stream().mapToDouble(RunResult::efficiency).min().orElseThrow()),
+                    percent(full.stream().mapToDouble(RunResult::efficiency).max().orElseThrow()), coresOf(full.get(0))));
+        }
+        for (RunResult r : results) {
+            if (r.parallelism() < coresOf(r) && r.boundPerSec() != null) {
+                double coresUsed = r.throughputPerSec() / r.boundPerSec() * coresOf(r);
+                s.append(String.format(Locale.ROOT, " %s managed %,.0f tasks/s, %.2f cores' worth: it computes on %d thread%s.",
+                        r.label(), r.throughputPerSec(), coresUsed, r.parallelism(), r.parallelism() == 1 ? "" : "s"));
+            }
+        }
+        return s.toString();
+    }
+
+    private static int coresOf(RunResult r) {
+        return r.env().cores();
+    }
+
+    private static double spreadPercent(List<RunResult> results) {
+        double min = results.stream().mapToDouble(RunResult::throughputPerSec).min().orElseThrow();
+        double max = results.stream().mapToDouble(RunResult::throughputPerSec).max().orElseThrow();
+        return max == 0 ? 0 : (max - min) * 100 / max;
+    }
+
+    static String percent(Double fraction) {
+        return fraction == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+}

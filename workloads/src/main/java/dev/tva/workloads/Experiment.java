@@ -1,0 +1,145 @@
+package dev.tva.workloads;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+
+/**
+ * The experiment driver, identical for every model: issues {@code tasks} tasks with at most
+ * {@code concurrency} in flight, and records each task's latency (start to completion) in an
+ * HdrHistogram, plus CPU time, peak live threads and peak RSS.
+ *
+ * <p>It is a closed loop: a new task starts when one finishes. Latency is measured from the moment the
+ * task is handed to the model, so time spent queued inside a model (a busy thread pool) counts.
+ */
+public final class Experiment {
+
+    /** Told about progress about once a second while a run lasts. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (completed, tasks, elapsedMillis) -> { };
+
+        void update(long completed, long tasks, long elapsedMillis);
+    }
+
+    /** When one task ran, in microseconds from the start of the run. */
+    public record Span(int task, long startMicros, long endMicros) {
+    }
+
+    /** What a run measured. {@code checksum} is the wrapping sum of every task's result. */
+    public record Outcome(int tasks, int concurrency, long completed, long errors, String firstError,
+                          long wallNanos, Histogram latencyMicros, long checksum,
+                          long cpuMillis, int peakThreads, long peakRssMb, Span[] timeline) {
+
+        public double throughputPerSec() {
+            return wallNanos == 0 ? 0 : completed * 1e9 / wallNanos;
+        }
+    }
+
+    private Experiment() {
+    }
+
+    /** Runs {@code tasks} tasks of {@code workload} (each with its own seed) on {@code model}. */
+    public static Outcome run(ExecutionModel model, Workload workload, int tasks, int concurrency, Progress progress) {
+        return run(model, workload::forTask, tasks, concurrency, false, progress);
+    }
+
+    /**
+     * Runs task {@code i} as {@code workloadOfTask.apply(i)}; with {@code timeline}, also keeps when each
+     * task started and ended (for small runs that draw a timeline).
+     */
+    public static Outcome run(ExecutionModel model, IntFunction<Workload> workloadOfTask, int tasks, int concurrency,
+                              boolean timeline, Progress progress) {
+        Checks.range("tasks", tasks, 1, Integer.MAX_VALUE);
+        Checks.range("concurrency", concurrency, 1, Integer.MAX_VALUE);
+        Histogram latencies = new ConcurrentHistogram(3);
+        LongAdder checksum = new LongAdder();
+        LongAdder errors = new LongAdder();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(tasks);
+        Semaphore inFlight = new Semaphore(concurrency);
+        long[] starts = timeline ? new long[tasks] : null;
+        long[] ends = timeline ? new long[tasks] : null;
+
+        long begin;
+        try (ResourceSampler sampler = new ResourceSampler(
+                elapsed -> progress.update(tasks - done.getCount(), tasks, elapsed))) {
+            begin = System.nanoTime();
+            for (int i = 0; i < tasks; i++) {
+                inFlight.acquireUninterruptibly();
+                int task = i;
+                long start = System.nanoTime();
+                CompletionStage<Long> stage;
+                try {
+                    stage = model.start(workloadOfTask.apply(task));
+                } catch (RuntimeException e) {
+                    stage = CompletableFuture.failedFuture(e);
+                }
+                stage.whenComplete((result, failure) -> {
+                    long end = System.nanoTime();
+                    latencies.recordValue(Math.max(0, (end - start) / 1000));
+                    if (failure == null) {
+                        checksum.add(result);
+                    } else {
+                        errors.increment();
+                        firstError.compareAndSet(null, describe(failure));
+                    }
+                    if (timeline) {
+                        starts[task] = start;
+                        ends[task] = end;
+                    }
+                    inFlight.release();
+                    done.countDown();
+                });
+            }
+            awaitUninterruptibly(done);
+            long wall = System.nanoTime() - begin;
+            return new Outcome(tasks, concurrency, tasks, errors.sum(), firstError.get(), wall, latencies,
+                    checksum.sum(), sampler.cpuMillis(), sampler.peakThreads(), sampler.peakRssMb(),
+                    timeline ? spans(starts, ends, begin) : null);
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Span[] spans(long[] starts, long[] ends, long begin) {
+        Span[] spans = new Span[starts.length];
+        for (int i = 0; i < spans.length; i++) {
+            spans[i] = new Span(i, (starts[i] - begin) / 1000, (ends[i] - begin) / 1000);
+        }
+        return spans;
+    }
+
+    /** One line for a failure: the root cause's type and message. */
+    public static String describe(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.tva.workloads;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Workload ids, as typed on the command line and written in results. */
+public enum WorkloadType {
+    SLEEP("sleep"),
+    HTTP("http"),
+    CPU("cpu"),
+    MIXED("mixed");
+
+    private final String id;
+
+    WorkloadType(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** True when the workload calls the backend service. */
+    public boolean needsBackend() {
+        return this == HTTP || this == MIXED;
+    }
+
+    public static WorkloadType fromId(String id) {
+        for (WorkloadType w : values()) {
+            if (w.id.equals(id)) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("'" + id + "' is not a workload; expected one of " + ids());
+    }
+
+    public static String ids() {
+        return Arrays.stream(values()).map(WorkloadType::id).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
