@@ -37,8 +37,8 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Workload spec = workload.workload();
-        out.printf("compare: %s | %,d tasks, %,d in flight, %,d warm-up tasks | %s, virtual, %d event loops%n",
-                Describe.workload(spec), load.tasks, load.concurrency, Math.min(load.warmup, load.tasks),
+        out.printf("compare: %s | %,d tasks, %,d in flight, %s warm-up | %s, virtual, %d event loops%n",
+                Describe.workload(spec), load.tasks, load.concurrency, Describe.duration(load.warmup),
                 models.spec(Model.PLATFORM).label(), models.loops());
         List<RunResult> results = new ArrayList<>();
         try (Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend)) {

@@ -7,6 +7,12 @@ final class Describe {
     private Describe() {
     }
 
+    /** {@code 250 ms}, {@code 2 s}. */
+    static String duration(java.time.Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
     static String workload(Workload workload) {
         return switch (workload) {
             case Workload.Sleep s -> "sleep " + s.latencyMillis() + " ms";

@@ -70,9 +70,9 @@ final class Options {
                 defaultValue = "1000", description = "most tasks in flight at once (default: ${DEFAULT-VALUE})")
         int concurrency;
 
-        @Option(names = "--warmup", paramLabel = "N", converter = Converters.NonNegativeInt.class,
-                defaultValue = "2000", description = "tasks run first, same settings, not measured; 0 skips (default: ${DEFAULT-VALUE})")
-        int warmup;
+        @Option(names = "--warmup", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+                defaultValue = "2s", description = "run the same tasks this long first, not measured (JIT, pools, connections); 0 skips (default: ${DEFAULT-VALUE})")
+        Duration warmup;
 
         @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
                 defaultValue = "30s", description = "a backend call that takes longer fails (default: ${DEFAULT-VALUE})")

@@ -12,21 +12,23 @@ final class ResultTable {
     }
 
     static void print(PrintWriter out, List<RunResult> results) {
-        Table table = new Table("model", "tasks", "in flight", "wall s", "tasks/s", "bound/s", "eff",
-                "p50 ms", "p99 ms", "max ms", "cpu s", "threads", "rss MB", "errors");
+        Table table = new Table("model", "wall s", "tasks/s", "bound/s", "eff",
+                "p50 ms", "p99 ms", "max ms", "cpu s", "busy", "threads", "rss MB", "errors");
         for (RunResult r : results) {
-            table.row(r.label(), grouped(r.tasks()), grouped(r.concurrency()), seconds(r.wallMillis()),
+            table.row(r.label(), seconds(r.wallMillis()),
                     grouped(Math.round(r.throughputPerSec())),
                     r.boundPerSec() == null ? "-" : grouped(Math.round(r.boundPerSec())),
                     r.efficiency() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.efficiency()),
                     millis(r.latencyMicros().p50()), millis(r.latencyMicros().p99()), millis(r.latencyMicros().max()),
-                    r.cpuMillis() < 0 ? "-" : seconds(r.cpuMillis()), r.peakThreads(),
+                    r.cpuMillis() < 0 ? "-" : seconds(r.cpuMillis()), Verdicts.percent(r.coresBusy()), r.peakThreads(),
                     r.peakRssMb() < 0 ? "-" : r.peakRssMb(), r.errors());
         }
         out.print(table.render("  "));
         RunResult first = results.get(0);
         out.println("  bound: " + first.boundRule() + (first.backendCpuMillis() != null
-                ? "; backend CPU (own JVM): " + backendCpu(results) : ""));
+                ? "; backend CPU (own JVM): " + backendCpu(results) : "")
+                + "; busy = share of all " + first.env().cores() + " cores used by this process"
+                + (first.backendCpuMillis() != null ? " and the backend" : ""));
         for (RunResult r : results) {
             if (r.errors() > 0) {
                 out.println("  INVALID: " + r.label() + " had " + r.errors() + " errors; first: " + r.firstError());

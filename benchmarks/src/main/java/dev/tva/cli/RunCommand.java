@@ -42,8 +42,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Workload spec = workload.workload();
         ModelSpec modelSpec = models.spec(model);
-        out.printf("run: %s | %s | %,d tasks, %,d in flight, %,d warm-up tasks%n",
-                modelSpec.label(), Describe.workload(spec), load.tasks, load.concurrency, Math.min(load.warmup, load.tasks));
+        out.printf("run: %s | %s | %,d tasks, %,d in flight, %s warm-up%n",
+                modelSpec.label(), Describe.workload(spec), load.tasks, load.concurrency, Describe.duration(load.warmup));
         RunResult result;
         try (Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend)) {
             result = runner.run(modelSpec, spec, load.tasks, load.concurrency, load.warmup);

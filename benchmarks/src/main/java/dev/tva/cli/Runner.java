@@ -6,6 +6,7 @@ import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.Environment;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Experiment;
+import dev.tva.workloads.Model;
 import dev.tva.workloads.RunResult;
 import dev.tva.workloads.Workload;
 
@@ -24,6 +25,7 @@ import java.time.Duration;
  */
 final class Runner implements AutoCloseable {
     private static final long PROGRESS_AFTER_MILLIS = 2_000;
+    private static final Duration BACKEND_WARMUP = Duration.ofSeconds(1);
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -58,8 +60,16 @@ final class Runner implements AutoCloseable {
             ownBackend = BackendProcess.start(Runtime.getRuntime().availableProcessors());
             backend = ownBackend.uri();
             out.println("backend: " + backend + " in its own JVM (pid " + ownBackend.pid() + "), answers GET /delay?ms=&bytes= from timers");
+            warmBackend();
         }
         return backend;
+    }
+
+    /** Gives the fresh backend JVM's JIT a second of traffic, so the first model measured does not pay for it. */
+    private void warmBackend() {
+        try (ExecutionModel warmer = new ModelSpec(Model.EVENT_LOOP, 1, 1).create(backend, timeout)) {
+            Experiment.warmUp(warmer, new Workload.Http(1, 16), 100, BACKEND_WARMUP);
+        }
     }
 
     /** Single-thread cost of one CPU kernel unit, measured once (about half a second). */
@@ -71,20 +81,18 @@ final class Runner implements AutoCloseable {
         return nanosPerUnit;
     }
 
-    /** Warms up with {@code warmup} tasks (not measured), then runs and measures {@code tasks} tasks. */
-    RunResult run(ModelSpec spec, Workload workload, int tasks, int concurrency, int warmup) {
+    /** Warms up for {@code warmup} (not measured), then runs and measures {@code tasks} tasks. */
+    RunResult run(ModelSpec spec, Workload workload, int tasks, int concurrency, Duration warmup) {
         URI target = workload.type().needsBackend() ? backend() : null;
         double unitNanos = needsCpu(workload) ? nanosPerUnit() : 0;
         try (ExecutionModel model = spec.create(target, timeout)) {
-            int warmupTasks = Math.min(warmup, tasks);
-            if (warmupTasks > 0) {
-                Experiment.run(model, workload, warmupTasks, concurrency, progress(spec.label() + " warm-up"));
-            }
+            long warmupTasks = Experiment.warmUp(model, workload, concurrency, warmup);
             long backendCpuBefore = ownBackend == null || target == null ? -1 : ownBackend.cpuMillis();
             Experiment.Outcome outcome = Experiment.run(model, workload, tasks, concurrency, progress(spec.label()));
             Long backendCpu = backendCpuBefore < 0 ? null : ownBackend.cpuMillis() - backendCpuBefore;
             Bound bound = Bound.of(workload, tasks, concurrency, env.cores(), unitNanos);
-            return RunResult.of(spec.label(), model, workload, outcome, bound, unitNanos, warmupTasks, backendCpu, env);
+            return RunResult.of(spec.label(), model, workload, outcome, bound, unitNanos, warmup.toMillis(), warmupTasks,
+                    backendCpu, env);
         }
     }
 

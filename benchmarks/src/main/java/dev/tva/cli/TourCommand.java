@@ -33,9 +33,9 @@ final class TourCommand implements Callable<Integer> {
     private static final long[] ORDER_MILLIS = {150, 50, 10};
 
     /** The tour's fixed settings, printed at the start. */
-    record Settings(int ioTasks, int ioConcurrency, long sleepMillis, long httpMillis, int warmup,
+    record Settings(int ioTasks, int ioConcurrency, long sleepMillis, long httpMillis, Duration warmup,
                     double cpuTaskMillis, int cpuTasksPerCore, int cpuConcurrency) {
-        static final Settings DEFAULT = new Settings(20_000, 10_000, 100, 50, 2_000, 1.0, 1_500, 100);
+        static final Settings DEFAULT = new Settings(20_000, 10_000, 100, 50, Duration.ofSeconds(1), 1.0, 1_500, 100);
     }
 
     @Spec
@@ -76,7 +76,7 @@ final class TourCommand implements Callable<Integer> {
             int cpuTasks = s.cpuTasksPerCore() * cores;
             out.printf("%n3. CPU-bound: %,d tasks of %d kernel units (about %.1f ms of CPU each), %d in flight, %d cores%n",
                     cpuTasks, units, units * runner.nanosPerUnit() / 1e6, s.cpuConcurrency(), cores);
-            all.addAll(section(out, runner, new Workload.Cpu(units, 0), cpuTasks, s.cpuConcurrency(), cpuTasks / 10, true));
+            all.addAll(section(out, runner, new Workload.Cpu(units, 0), cpuTasks, s.cpuConcurrency(), s.warmup(), true));
             out.printf("%nTour done in %.0f s.%n", (System.nanoTime() - started) / 1e9);
         }
         Path file = Results.timestamped("tour");
@@ -90,7 +90,7 @@ final class TourCommand implements Callable<Integer> {
 
     /** One workload on every model (plus a single event loop for CPU work), a table, and what to notice. */
     private List<RunResult> section(PrintWriter out, Runner runner, Workload workload, int tasks, int concurrency,
-                                    int warmup, boolean addSingleLoop) {
+                                    Duration warmup, boolean addSingleLoop) {
         List<ModelSpec> specs = new ArrayList<>();
         for (Model model : Model.values()) {
             specs.add(models.spec(model));

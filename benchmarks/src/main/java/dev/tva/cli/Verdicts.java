@@ -40,6 +40,13 @@ final class Verdicts {
             s.append(String.format(Locale.ROOT, ": within %.0f%% of each other; every model here holds all %,d waits at once.",
                     spreadPercent(results), best.concurrency()));
         }
+        for (RunResult r : results) {
+            if (r.efficiency() != null && r.efficiency() < 0.9 && r.coresBusy() != null && r.coresBusy() >= 0.8) {
+                s.append(String.format(Locale.ROOT,
+                        " %s kept the cores %s busy%s: its shortfall is this machine's CPU, shared by client, backend and driver, not how many waits it can hold.",
+                        r.label(), percent(r.coresBusy()), r.backendCpuMillis() != null ? " together with the backend" : ""));
+            }
+        }
         return s.toString();
     }
 

@@ -2,15 +2,13 @@ package dev.tva.threads;
 
 import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.Workload;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.http1.Http1Client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The workloads written the plain way: each method blocks its thread until the work is done and
@@ -20,30 +18,22 @@ import java.util.concurrent.Executors;
  * unmounts, and the carrier runs another virtual thread meanwhile. The code is the same.
  */
 public final class BlockingWorkloads implements AutoCloseable {
-    private final URI backend;
-    private final Duration timeout;
-    private final ExecutorService clientExecutor;
-    private final HttpClient client;
+    /** Keep-alive connections kept per client: enough for every task in flight to reuse one. */
+    private static final int CONNECTIONS_KEPT = 20_000;
+
+    private final Http1Client client;
 
     /**
-     * Calls {@code backend} (its base URI; {@code null} when no task calls it) with HTTP/1.1 keep-alive;
-     * a call fails after {@code timeout}.
+     * Calls {@code backend} (its base URI; {@code null} when no task calls it) with HTTP/1.1 keep-alive
+     * connections; a call fails after {@code timeout}.
      */
     public BlockingWorkloads(URI backend, Duration timeout) {
-        this.backend = backend;
-        this.timeout = timeout;
-        if (backend == null) {
-            this.clientExecutor = null;
-            this.client = null;
-            return;
-        }
-        // The JDK client completes responses on this executor; a small fixed pool keeps its thread count honest.
-        this.clientExecutor = Executors.newFixedThreadPool(
-                Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().daemon().name("http-client-", 0).factory());
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+        this.client = backend == null ? null : Http1Client.builder()
+                .baseUri(backend)
                 .connectTimeout(timeout)
-                .executor(clientExecutor)
+                .readTimeout(timeout)
+                .connectionCacheSize(CONNECTIONS_KEPT)
+                .shareConnectionCache(false)
                 .build();
     }
 
@@ -63,20 +53,32 @@ public final class BlockingWorkloads implements AutoCloseable {
         return 0;
     }
 
-    /** Calls the backend and waits for its answer: the thread blocks in {@code send}. */
-    public long http(Workload.Http w) throws IOException, InterruptedException {
+    /** Calls the backend and waits for its answer: the thread blocks reading the socket. */
+    public long http(Workload.Http w) throws IOException {
         if (client == null) {
             throw new IllegalStateException("no backend configured for http work");
         }
-        HttpRequest request = HttpRequest.newBuilder(backend.resolve("/delay?ms=" + w.latencyMillis() + "&bytes=" + w.bytes()))
-                .timeout(timeout)
-                .GET()
-                .build();
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IOException("backend answered " + response.statusCode() + " to " + request.uri());
+        try (HttpClientResponse response = client.get("/delay")
+                .queryParam("ms", Long.toString(w.latencyMillis()))
+                .queryParam("bytes", Integer.toString(w.bytes()))
+                .request()) {
+            if (response.status().code() != 200) {
+                throw new IOException("backend answered " + response.status().code() + " to GET /delay");
+            }
+            return drain(response.inputStream());
+        } catch (RuntimeException e) {
+            throw new IOException(e.getMessage(), e);  // Helidon reports socket failures unchecked
         }
-        return response.body().length;
+    }
+
+    /** Reads a body to its end and counts its bytes (cheaper than materialising it as one array). */
+    private static long drain(InputStream body) throws IOException {
+        byte[] buffer = new byte[4096];
+        long total = 0;
+        for (int n; (n = body.read(buffer)) > 0; ) {
+            total += n;
+        }
+        return total;
     }
 
     /** Computes: the thread is busy the whole time, whatever the model. */
@@ -85,7 +87,7 @@ public final class BlockingWorkloads implements AutoCloseable {
     }
 
     /** Calls the backend, then computes on its answer. */
-    public long mixed(Workload.Mixed w) throws IOException, InterruptedException {
+    public long mixed(Workload.Mixed w) throws IOException {
         long bytes = http(w.http());
         return cpu(w.cpu()) + bytes;
     }
@@ -93,8 +95,7 @@ public final class BlockingWorkloads implements AutoCloseable {
     @Override
     public void close() {
         if (client != null) {
-            client.shutdownNow();
-            clientExecutor.shutdownNow();
+            client.closeResource();
         }
     }
 }

@@ -3,10 +3,10 @@ package dev.tva.workloads;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,23 +60,40 @@ public final class Experiment {
     public static Outcome run(ExecutionModel model, IntFunction<Workload> workloadOfTask, int tasks, int concurrency,
                               boolean timeline, Progress progress) {
         Checks.range("tasks", tasks, 1, Integer.MAX_VALUE);
+        return drive(model, workloadOfTask, tasks, Long.MAX_VALUE, concurrency, timeline, progress);
+    }
+
+    /**
+     * Warms a model up: runs tasks with the same settings for {@code duration} (then lets the ones in
+     * flight finish) so the JIT, connection pools and thread pools are ready. Returns the tasks run.
+     */
+    public static long warmUp(ExecutionModel model, Workload workload, int concurrency, Duration duration) {
+        if (duration.isZero()) {
+            return 0;
+        }
+        return drive(model, workload::forTask, Integer.MAX_VALUE, System.nanoTime() + duration.toNanos(), concurrency,
+                false, Progress.NONE).completed();
+    }
+
+    private static Outcome drive(ExecutionModel model, IntFunction<Workload> workloadOfTask, int maxTasks,
+                                 long deadlineNanos, int concurrency, boolean timeline, Progress progress) {
         Checks.range("concurrency", concurrency, 1, Integer.MAX_VALUE);
         Histogram latencies = new ConcurrentHistogram(3);
         LongAdder checksum = new LongAdder();
         LongAdder errors = new LongAdder();
+        LongAdder completed = new LongAdder();
         AtomicReference<String> firstError = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(tasks);
         Semaphore inFlight = new Semaphore(concurrency);
-        long[] starts = timeline ? new long[tasks] : null;
-        long[] ends = timeline ? new long[tasks] : null;
+        long[] starts = timeline ? new long[maxTasks] : null;
+        long[] ends = timeline ? new long[maxTasks] : null;
 
-        long begin;
         try (ResourceSampler sampler = new ResourceSampler(
-                elapsed -> progress.update(tasks - done.getCount(), tasks, elapsed))) {
-            begin = System.nanoTime();
-            for (int i = 0; i < tasks; i++) {
+                elapsed -> progress.update(completed.sum(), maxTasks, elapsed))) {
+            long begin = System.nanoTime();
+            int started = 0;
+            while (started < maxTasks && (deadlineNanos == Long.MAX_VALUE || System.nanoTime() < deadlineNanos)) {
                 inFlight.acquireUninterruptibly();
-                int task = i;
+                int task = started++;
                 long start = System.nanoTime();
                 CompletionStage<Long> stage;
                 try {
@@ -97,30 +114,16 @@ public final class Experiment {
                         starts[task] = start;
                         ends[task] = end;
                     }
+                    completed.increment();
                     inFlight.release();
-                    done.countDown();
                 });
             }
-            awaitUninterruptibly(done);
+            // Every task has finished once every permit is back.
+            inFlight.acquireUninterruptibly(concurrency);
             long wall = System.nanoTime() - begin;
-            return new Outcome(tasks, concurrency, tasks, errors.sum(), firstError.get(), wall, latencies,
+            return new Outcome(started, concurrency, completed.sum(), errors.sum(), firstError.get(), wall, latencies,
                     checksum.sum(), sampler.cpuMillis(), sampler.peakThreads(), sampler.peakRssMb(),
                     timeline ? spans(starts, ends, begin) : null);
-        }
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -35,15 +35,17 @@ public record RunResult(
         String boundRule,
         Double cpuNanosPerUnit,
         long checksum,
-        int warmupTasks,
+        long warmupMillis,
+        long warmupTasks,
         Long backendCpuMillis,
+        Double coresBusy,
         String firstError,
         boolean valid) {
 
     /** Builds the record of a finished run. */
     public static RunResult of(String label, ExecutionModel model, Workload workload, Experiment.Outcome outcome,
-                               Bound bound, double nanosPerUnit, int warmupTasks, Long backendCpuMillis,
-                               Environment env) {
+                               Bound bound, double nanosPerUnit, long warmupMillis, long warmupTasks,
+                               Long backendCpuMillis, Environment env) {
         double throughput = outcome.throughputPerSec();
         Long latencyMillis = null;
         Integer units = null;
@@ -67,8 +69,18 @@ public record RunResult(
                 finite(round3(bound.efficiency(throughput))), LatencySummary.of(outcome.latencyMicros()),
                 outcome.cpuMillis(), outcome.peakThreads(), outcome.peakRssMb(), outcome.errors(), env,
                 label, model.describe(), model.parallelism(), latencyMillis, units, bytes, bound.rule(),
-                units == null ? null : round3(nanosPerUnit), outcome.checksum(), warmupTasks, backendCpuMillis,
-                outcome.firstError(), outcome.errors() == 0);
+                units == null ? null : round3(nanosPerUnit), outcome.checksum(), warmupMillis, warmupTasks,
+                backendCpuMillis, coresBusy(outcome, backendCpuMillis, env.cores()), outcome.firstError(),
+                outcome.errors() == 0);
+    }
+
+    /** How busy the machine's cores were: (this process's + the backend's CPU time) / (wall time x cores). */
+    private static Double coresBusy(Experiment.Outcome outcome, Long backendCpuMillis, int cores) {
+        if (outcome.cpuMillis() < 0 || outcome.wallNanos() == 0) {
+            return null;
+        }
+        double cpu = outcome.cpuMillis() + (backendCpuMillis == null ? 0 : backendCpuMillis);
+        return round3(cpu * 1e6 / (outcome.wallNanos() * (double) cores));
     }
 
     private static double round(double v) {

@@ -1,0 +1,83 @@
+package dev.tva.workloads;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResultsTest {
+
+    private static RunResult sample() {
+        Histogram micros = new Histogram(3);
+        for (int i = 1; i <= 1_000; i++) {
+            micros.recordValue(100_000 + i);
+        }
+        Experiment.Outcome outcome = new Experiment.Outcome(1_000, 100, 1_000, 0, null, 1_500_000_000L, micros,
+                42, 300, 20, 150, null);
+        ExecutionModel model = new ExecutionModel() {
+            @Override
+            public Model model() {
+                return Model.EVENT_LOOP;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Long> start(Workload workload) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int parallelism() {
+                return 2;
+            }
+
+            @Override
+            public String describe() {
+                return "2 event loops";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Workload workload = new Workload.Sleep(100);
+        return RunResult.of("event-loop (2 loops)", model, workload, outcome, Bound.of(workload, 1_000, 100, 2, 0),
+                0, 2_000, 5_000, null, Environment.current());
+    }
+
+    @Test
+    void aResultRoundTripsThroughJson(@TempDir Path dir) throws Exception {
+        RunResult result = sample();
+        Path file = dir.resolve("nested/run.json");
+
+        Results.write(file, result);
+
+        assertThat(Results.read(file)).isEqualTo(result);
+    }
+
+    @Test
+    void theContractFieldsHaveTheirDesignNamesAndValues() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(Results.toJson(sample()));
+
+        assertThat(json.get("model").asText()).isEqualTo("event-loop");
+        assertThat(json.get("workload").asText()).isEqualTo("sleep");
+        assertThat(json.get("tasks").asInt()).isEqualTo(1_000);
+        assertThat(json.get("concurrency").asInt()).isEqualTo(100);
+        assertThat(json.get("wallMillis").asLong()).isEqualTo(1_500);
+        assertThat(json.get("throughputPerSec").asDouble()).isEqualTo(666.7);
+        assertThat(json.get("boundPerSec").asDouble()).isEqualTo(1_000.0);
+        assertThat(json.get("efficiency").asDouble()).isEqualTo(0.667);
+        // 3 significant digits: the 500th of 100,001..101,000 us within 0.1%
+        assertThat(json.get("latencyMicros").get("p50").asLong()).isBetween(100_400L, 100_600L);
+        assertThat(json.get("latencyMicros").fieldNames()).toIterable().containsExactly("p50", "p90", "p99", "p999", "max");
+        assertThat(json.get("cpuMillis").asLong()).isEqualTo(300);
+        assertThat(json.get("peakThreads").asInt()).isEqualTo(20);
+        assertThat(json.get("peakRssMb").asLong()).isEqualTo(150);
+        assertThat(json.get("errors").asLong()).isZero();
+        assertThat(json.get("env").fieldNames()).toIterable().contains("jdk", "os", "cores", "memoryMb", "commit", "date");
+    }
+}
