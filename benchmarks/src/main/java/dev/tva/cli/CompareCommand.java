@@ -37,11 +37,11 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Workload spec = workload.workload();
-        out.printf("compare: %s | %,d tasks, %,d in flight, %s warm-up | %s, virtual, %d event loops%n",
+        out.printf("compare: %s | %,d tasks, %,d in flight, %s warm-up | %s, virtual, %d event loops | each in its own JVM%n",
                 Describe.workload(spec), load.tasks, load.concurrency, Describe.duration(load.warmup),
                 models.spec(Model.PLATFORM).label(), models.loops());
         List<RunResult> results = new ArrayList<>();
-        try (Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend)) {
+        try (Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, null, true)) {
             for (Model model : Model.values()) {
                 results.add(runner.run(models.spec(model), spec, load.tasks, load.concurrency, load.warmup));
             }

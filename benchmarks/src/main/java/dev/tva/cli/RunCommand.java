@@ -37,18 +37,37 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     Options.ModelOptions models;
 
+    @Option(names = "--backend-pid", hidden = true, description = "process id of the --backend, to report its CPU time")
+    Long backendPid;
+
+    @Option(names = "--cpu-unit-nanos", hidden = true, description = "kernel cost per unit measured by the parent, for the bound")
+    Double cpuUnitNanos;
+
+    @Option(names = "--child", hidden = true, description = "run for a parent lab process: result only to --json")
+    boolean child;
+
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        if (child && load.json == null) {
+            throw new UserException(UserException.BAD_INPUT, "--child needs --json FILE");
+        }
+        PrintWriter out = child ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         Workload spec = workload.workload();
         ModelSpec modelSpec = models.spec(model);
         out.printf("run: %s | %s | %,d tasks, %,d in flight, %s warm-up%n",
                 modelSpec.label(), Describe.workload(spec), load.tasks, load.concurrency, Describe.duration(load.warmup));
         RunResult result;
-        try (Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend)) {
+        try (Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, backendPid, false)) {
+            if (cpuUnitNanos != null) {
+                runner.useNanosPerUnit(cpuUnitNanos);
+            }
             result = runner.run(modelSpec, spec, load.tasks, load.concurrency, load.warmup);
             ResultTable.print(out, List.of(result));
             out.println("  " + runner.env().oneLine());
+        }
+        if (child) {
+            Results.write(load.json, result);
+            return 0;
         }
         Path file = Results.timestamped("run-" + model.id() + "-" + spec.type().id());
         Results.write(file, result);

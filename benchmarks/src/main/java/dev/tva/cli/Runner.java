@@ -7,21 +7,30 @@ import dev.tva.workloads.Environment;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Experiment;
 import dev.tva.workloads.Model;
+import dev.tva.workloads.Results;
 import dev.tva.workloads.RunResult;
 import dev.tva.workloads.Workload;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs experiments for the commands: starts the backend when a workload needs one (in its own JVM, or
- * checks the one given with {@code --backend}), measures the CPU kernel's cost once for the bounds,
- * warms up, runs, and shows progress on long runs.
+ * checks the one given with {@code --backend}), warms up, runs, and shows progress on long runs.
+ *
+ * <p>With {@code forkEach}, every run gets a fresh JVM of its own, as JMH forks do: peak RSS and thread
+ * counts are then that model's alone, and no model inherits JIT profiles shaped by another.
  */
 final class Runner implements AutoCloseable {
     private static final long PROGRESS_AFTER_MILLIS = 2_000;
@@ -31,20 +40,34 @@ final class Runner implements AutoCloseable {
     private final PrintWriter err;
     private final Duration timeout;
     private final URI givenBackend;
+    private final Long givenBackendPid;
+    private final boolean forkEach;
     private final Environment env = Environment.current();
     private BackendProcess ownBackend;
     private URI backend;
     private double nanosPerUnit = Double.NaN;
 
-    Runner(PrintWriter out, PrintWriter err, Duration timeout, URI givenBackend) {
+    /**
+     * @param givenBackend    a running backend to use, or null to start one when needed
+     * @param givenBackendPid its process id when known (to report its CPU time), or null
+     * @param forkEach        run every experiment in a JVM of its own
+     */
+    Runner(PrintWriter out, PrintWriter err, Duration timeout, URI givenBackend, Long givenBackendPid, boolean forkEach) {
         this.out = out;
         this.err = err;
         this.timeout = timeout;
         this.givenBackend = givenBackend;
+        this.givenBackendPid = givenBackendPid;
+        this.forkEach = forkEach;
     }
 
     Environment env() {
         return env;
+    }
+
+    /** Uses a kernel cost measured elsewhere (by a parent lab process) instead of measuring it here. */
+    void useNanosPerUnit(double nanos) {
+        this.nanosPerUnit = nanos;
     }
 
     /** The backend's base URI: the given one once it answers, or one started in its own JVM. */
@@ -72,7 +95,7 @@ final class Runner implements AutoCloseable {
         }
     }
 
-    /** Single-thread cost of one CPU kernel unit, measured once (about half a second). */
+    /** Single-thread cost of one CPU kernel unit in this JVM, measured once (about half a second). */
     double nanosPerUnit() {
         if (Double.isNaN(nanosPerUnit)) {
             nanosPerUnit = CpuKernel.nanosPerUnit(250);
@@ -84,16 +107,89 @@ final class Runner implements AutoCloseable {
     /** Warms up for {@code warmup} (not measured), then runs and measures {@code tasks} tasks. */
     RunResult run(ModelSpec spec, Workload workload, int tasks, int concurrency, Duration warmup) {
         URI target = workload.type().needsBackend() ? backend() : null;
+        if (forkEach) {
+            return runInChild(spec, workload, tasks, concurrency, warmup, target);
+        }
         double unitNanos = needsCpu(workload) ? nanosPerUnit() : 0;
         try (ExecutionModel model = spec.create(target, timeout)) {
             long warmupTasks = Experiment.warmUp(model, workload, concurrency, warmup);
-            long backendCpuBefore = ownBackend == null || target == null ? -1 : ownBackend.cpuMillis();
+            long backendCpuBefore = target == null ? -1 : backendCpuMillis();
             Experiment.Outcome outcome = Experiment.run(model, workload, tasks, concurrency, progress(spec.label()));
-            Long backendCpu = backendCpuBefore < 0 ? null : ownBackend.cpuMillis() - backendCpuBefore;
+            Long backendCpu = backendCpuBefore < 0 ? null : backendCpuMillis() - backendCpuBefore;
             Bound bound = Bound.of(workload, tasks, concurrency, env.cores(), unitNanos);
             return RunResult.of(spec.label(), model, workload, outcome, bound, unitNanos, warmup.toMillis(), warmupTasks,
                     backendCpu, env);
         }
+    }
+
+    /** The same run in a fresh JVM ({@code lab run --child}); its result comes back as JSON. */
+    private RunResult runInChild(ModelSpec spec, Workload workload, int tasks, int concurrency, Duration warmup, URI target) {
+        Path json = null;
+        try {
+            json = Files.createTempFile("lab-run-", ".json");
+            List<String> command = new ArrayList<>(javaCommand());
+            command.add(Lab.class.getName());
+            command.addAll(ChildRun.args(spec, workload, tasks, concurrency, warmup, timeout));
+            if (target != null) {
+                command.addAll(List.of("--backend", target.toString()));
+                backendPid().ifPresent(pid -> command.addAll(List.of("--backend-pid", Long.toString(pid))));
+            }
+            if (needsCpu(workload)) {
+                command.addAll(List.of("--cpu-unit-nanos", Double.toString(nanosPerUnit())));
+            }
+            command.addAll(List.of("--child", "--json", json.toString()));
+            Process child = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            child.getOutputStream().close();
+            int exit = child.waitFor();
+            if (exit != 0 || Files.size(json) == 0) {
+                throw new UserException(UserException.FAILED, "the " + spec.label() + " run failed in its own JVM (exit code " + exit + ")");
+            }
+            return Results.read(json);
+        } catch (IOException e) {
+            throw new UserException(UserException.FAILED, "cannot run " + spec.label() + " in its own JVM: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserException(UserException.FAILED, "interrupted while running " + spec.label());
+        } finally {
+            if (json != null) {
+                try {
+                    Files.deleteIfExists(json);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
+        }
+    }
+
+    /** This JVM's java, flags and class path, for a child JVM like it. */
+    private static List<String> javaCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!flag.contains("StartFlightRecording") && !flag.contains("jdwp")) {
+                command.add(flag);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        return command;
+    }
+
+    private Optional<Long> backendPid() {
+        if (ownBackend != null) {
+            return Optional.of(ownBackend.pid());
+        }
+        return Optional.ofNullable(givenBackendPid);
+    }
+
+    /** CPU time of the backend process so far, or -1 when unknown (a backend on another machine). */
+    private long backendCpuMillis() {
+        return backendPid().flatMap(ProcessHandle::of)
+                .flatMap(p -> p.info().totalCpuDuration())
+                .map(Duration::toMillis)
+                .orElse(-1L);
     }
 
     private static boolean needsCpu(Workload workload) {

@@ -35,7 +35,7 @@ final class TourCommand implements Callable<Integer> {
     /** The tour's fixed settings, printed at the start. */
     record Settings(int ioTasks, int ioConcurrency, long sleepMillis, long httpMillis, Duration warmup,
                     double cpuTaskMillis, int cpuTasksPerCore, int cpuConcurrency) {
-        static final Settings DEFAULT = new Settings(20_000, 10_000, 100, 50, Duration.ofSeconds(1), 1.0, 1_500, 100);
+        static final Settings DEFAULT = new Settings(30_000, 10_000, 100, 50, Duration.ofSeconds(1), 1.0, 1_500, 100);
     }
 
     @Spec
@@ -57,9 +57,9 @@ final class TourCommand implements Callable<Integer> {
         Settings s = Settings.DEFAULT;
         long started = System.nanoTime();
         List<RunResult> all = new ArrayList<>();
-        try (Runner runner = new Runner(out, spec.commandLine().getErr(), Duration.ofSeconds(30), backend)) {
+        try (Runner runner = new Runner(out, spec.commandLine().getErr(), Duration.ofSeconds(30), backend, null, true)) {
             out.println("Threads vs Async Lab: the tour. " + runner.env().oneLine());
-            out.printf("Models: %s | virtual (a virtual thread per task) | %s%n%n",
+            out.printf("Models: %s | virtual (a virtual thread per task) | %s. Each run below has a JVM of its own.%n%n",
                     models.spec(Model.PLATFORM).label(), models.spec(Model.EVENT_LOOP).label());
 
             restaurant(out);

@@ -31,11 +31,12 @@ final class Verdicts {
                 && worst.latencyMillis() > 0 && worst.parallelism() < Math.min(worst.concurrency(), worst.tasks())) {
             double cap = worst.parallelism() * 1000.0 / worst.latencyMillis();
             s.append(String.format(Locale.ROOT,
-                    ": %s can hold only %d waits at a time, and %d / %d ms = %,.0f tasks/s is the most that allows."
-                            + " The wait, not the CPU, is the limit: %s used %s s of CPU for %,.0fx the throughput.",
-                    worst.model(), worst.parallelism(), worst.parallelism(), worst.latencyMillis(), cap,
-                    best.model(), ResultTable.seconds(best.cpuMillis()),
-                    best.throughputPerSec() / worst.throughputPerSec()));
+                    ": %s can hold only %d waits at a time, and %d / %d ms = %,.0f tasks/s is the most that allows.",
+                    worst.model(), worst.parallelism(), worst.parallelism(), worst.latencyMillis(), cap));
+            if (best.coresBusy() != null && best.coresBusy() < 0.8) {
+                s.append(String.format(Locale.ROOT, " The wait, not the CPU, is the limit: %s kept the cores only %s busy for %,.0fx the throughput.",
+                        best.model(), percent(best.coresBusy()), best.throughputPerSec() / worst.throughputPerSec()));
+            }
         } else {
             s.append(String.format(Locale.ROOT, ": within %.0f%% of each other; every model here holds all %,d waits at once.",
                     spreadPercent(results), best.concurrency()));

@@ -135,14 +135,16 @@ public final class Experiment {
         return spans;
     }
 
-    /** One line for a failure: the root cause's type and message. */
+    /** One line for a failure: the root cause's type and the first message found down its causes. */
     public static String describe(Throwable failure) {
         Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException)
-                && t.getCause() != null) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
-        String message = t.getMessage();
+        String message = null;
+        for (Throwable c = t; c != null && message == null; c = c.getCause()) {
+            message = c.getMessage();
+        }
         return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

@@ -1,0 +1,29 @@
+package dev.tva.cli;
+
+import dev.tva.workloads.Workload;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code lab run} arguments that repeat one experiment in a child JVM. */
+final class ChildRun {
+    private ChildRun() {
+    }
+
+    static List<String> args(ModelSpec spec, Workload workload, int tasks, int concurrency, Duration warmup, Duration timeout) {
+        List<String> args = new ArrayList<>(List.of("run",
+                "--model", spec.model().id(), "--threads", Integer.toString(spec.threads()), "--loops", Integer.toString(spec.loops()),
+                "--workload", workload.type().id(),
+                "--tasks", Integer.toString(tasks), "--concurrency", Integer.toString(concurrency),
+                "--warmup", warmup.toMillis() + "ms", "--timeout", timeout.toMillis() + "ms"));
+        switch (workload) {
+            case Workload.Sleep s -> args.addAll(List.of("--latency", s.latencyMillis() + "ms"));
+            case Workload.Http h -> args.addAll(List.of("--latency", h.latencyMillis() + "ms", "--bytes", Integer.toString(h.bytes())));
+            case Workload.Cpu c -> args.addAll(List.of("--work", Integer.toString(c.units())));
+            case Workload.Mixed m -> args.addAll(List.of("--latency", m.http().latencyMillis() + "ms",
+                    "--bytes", Integer.toString(m.http().bytes()), "--work", Integer.toString(m.cpu().units())));
+        }
+        return args;
+    }
+}
