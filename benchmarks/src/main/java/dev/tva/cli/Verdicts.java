@@ -44,8 +44,9 @@ final class Verdicts {
         for (RunResult r : results) {
             if (r.efficiency() != null && r.efficiency() < 0.9 && r.coresBusy() != null && r.coresBusy() >= 0.8) {
                 s.append(String.format(Locale.ROOT,
-                        " %s kept the cores %s busy%s: its shortfall is this machine's CPU, shared by client, backend and driver, not how many waits it can hold.",
-                        r.label(), percent(r.coresBusy()), r.backendCpuMillis() != null ? " together with the backend" : ""));
+                        " %s kept the cores %s busy%s, at %,.0f us of CPU per task in its own process: its shortfall is this machine's CPU, not how many waits it can hold.",
+                        r.label(), percent(r.coresBusy()), r.backendCpuMillis() != null ? " together with the backend" : "",
+                        r.cpuMillis() * 1000.0 / r.tasks()));
             }
         }
         return s.toString();
