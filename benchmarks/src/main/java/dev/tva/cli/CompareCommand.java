@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,12 +48,7 @@ final class CompareCommand implements Callable<Integer> {
             out.println("  " + runner.env().oneLine());
         }
         out.println(Verdicts.compare(results));
-        Path file = Results.timestamped("compare-" + spec.type().id());
-        Results.write(file, results);
-        if (load.json != null) {
-            Results.write(load.json, results);
-        }
-        out.println("results: " + file + (load.json != null ? " and " + load.json : ""));
+        out.println(Results.save("compare-" + spec.type().id(), results, load.json));
         return results.stream().allMatch(RunResult::valid) ? 0 : UserException.FAILED;
     }
 }

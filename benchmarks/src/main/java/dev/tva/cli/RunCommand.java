@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -69,12 +68,7 @@ final class RunCommand implements Callable<Integer> {
             Results.write(load.json, result);
             return 0;
         }
-        Path file = Results.timestamped("run-" + model.id() + "-" + spec.type().id());
-        Results.write(file, result);
-        if (load.json != null) {
-            Results.write(load.json, result);
-        }
-        out.println("result: " + file + (load.json != null ? " and " + load.json : ""));
+        out.println(Results.save("run-" + model.id() + "-" + spec.type().id(), result, load.json));
         return result.valid() ? 0 : UserException.FAILED;
     }
 }

@@ -79,12 +79,7 @@ final class TourCommand implements Callable<Integer> {
             all.addAll(section(out, runner, new Workload.Cpu(units, 0), cpuTasks, s.cpuConcurrency(), s.warmup(), true));
             out.printf("%nTour done in %.0f s.%n", (System.nanoTime() - started) / 1e9);
         }
-        Path file = Results.timestamped("tour");
-        Results.write(file, all);
-        if (json != null) {
-            Results.write(json, all);
-        }
-        out.println("results: " + file + (json != null ? " and " + json : ""));
+        out.println(Results.save("tour", all, json));
         return all.stream().allMatch(RunResult::valid) ? 0 : UserException.FAILED;
     }
 

@@ -46,6 +46,19 @@ public final class Results {
         return JSON.readValue(json, RunResult.class);
     }
 
+    /**
+     * Writes {@code result} to {@code results/<yyyyMMdd-HHmmss>-<name>.json} and, when {@code copy} is not
+     * null, to {@code copy} too. Returns a line saying where it went.
+     */
+    public static String save(String name, Object result, Path copy) throws IOException {
+        Path file = timestamped(name);
+        write(file, result);
+        if (copy != null) {
+            write(copy, result);
+        }
+        return "results: " + file + (copy != null ? " and " + copy : "");
+    }
+
     /** {@code results/<yyyyMMdd-HHmmss>-<name>.json}, relative to the working directory. */
     public static Path timestamped(String name) {
         return Path.of("results", LocalDateTime.now().format(STAMP) + "-" + name + ".json");
