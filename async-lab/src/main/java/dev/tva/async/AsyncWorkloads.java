@@ -1,12 +1,14 @@
 package dev.tva.async;
 
 import dev.tva.workloads.CpuKernel;
+import dev.tva.workloads.Database;
 import dev.tva.workloads.Workload;
 import io.netty.channel.EventLoop;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,14 +22,26 @@ import java.util.concurrent.TimeUnit;
 public final class AsyncWorkloads implements AutoCloseable {
     private final EventLoop loop;
     private final NettyHttpClient client;
+    private final Database database;
+    private final Executor blockingOffload;
 
     /**
      * Workloads for one event loop, calling {@code backend} ({@code null} when no task calls it) with
      * pooled keep-alive connections.
      */
     public AsyncWorkloads(EventLoop loop, URI backend, Duration timeout) {
+        this(loop, backend, timeout, null, null);
+    }
+
+    /**
+     * Also queries {@code database} ({@code null} when no task does): JDBC blocks, so it runs on
+     * {@code blockingOffload}, never on the loop.
+     */
+    public AsyncWorkloads(EventLoop loop, URI backend, Duration timeout, Database database, Executor blockingOffload) {
         this.loop = loop;
         this.client = backend == null ? null : new NettyHttpClient(loop, backend, timeout);
+        this.database = database;
+        this.blockingOffload = blockingOffload;
     }
 
     /** The loop these workloads run on. */
@@ -42,6 +56,7 @@ public final class AsyncWorkloads implements AutoCloseable {
             case Workload.Http w -> http(w);
             case Workload.Cpu w -> cpu(w);
             case Workload.Mixed w -> mixed(w);
+            case Workload.Db w -> db(w);
         };
     }
 
@@ -68,6 +83,26 @@ public final class AsyncWorkloads implements AutoCloseable {
     /** Calls the backend, then computes on its answer (on the loop that received it). */
     public CompletableFuture<Long> mixed(Workload.Mixed w) {
         return http(w.http()).thenCompose(bytes -> cpu(w.cpu()).thenApply(checksum -> checksum + bytes));
+    }
+
+    /**
+     * Queries the database: JDBC is blocking, so the query runs on the offload executor and the loop is
+     * handed the result. The rule "never block the loop" applied to a real driver.
+     */
+    public CompletableFuture<Long> db(Workload.Db w) {
+        if (database == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no database configured for db work"));
+        }
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        blockingOffload.execute(() -> {
+            try {
+                long result = database.query(w);
+                loop.execute(() -> done.complete(result));
+            } catch (Throwable failure) {
+                loop.execute(() -> done.completeExceptionally(failure));
+            }
+        });
+        return done;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tva.async;
 
+import dev.tva.workloads.Database;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.Workload;
@@ -13,6 +14,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,14 +26,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EventLoopModel implements ExecutionModel {
     private final EventLoopGroup group;
     private final AsyncWorkloads[] perLoop;
+    private final ExecutorService blockingOffload;
     private final AtomicInteger next = new AtomicInteger();
 
     /** {@code loops} event loops; {@code http} tasks call {@code backend} and fail after {@code timeout}. */
     public EventLoopModel(int loops, URI backend, Duration timeout) {
+        this(loops, backend, timeout, null);
+    }
+
+    /**
+     * Also runs {@code db} tasks on {@code database}: their blocking JDBC goes to a bounded executor of
+     * as many {@code db-offload-N} threads as the pool has connections (more could only wait for one).
+     */
+    public EventLoopModel(int loops, URI backend, Duration timeout, Database database) {
         this.group = new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("event-loop"), NioIoHandler.newFactory());
+        this.blockingOffload = database == null ? null : Executors.newFixedThreadPool(
+                database.settings().poolSize(), Thread.ofPlatform().name("db-offload-", 0).factory());
         this.perLoop = new AsyncWorkloads[loops];
         for (int i = 0; i < loops; i++) {
-            perLoop[i] = new AsyncWorkloads((EventLoop) group.next(), backend, timeout);
+            perLoop[i] = new AsyncWorkloads((EventLoop) group.next(), backend, timeout, database, blockingOffload);
         }
     }
 
@@ -66,13 +80,17 @@ public final class EventLoopModel implements ExecutionModel {
 
     @Override
     public String describe() {
-        return perLoop.length + (perLoop.length == 1 ? " event loop" : " event loops");
+        return perLoop.length + (perLoop.length == 1 ? " event loop" : " event loops")
+                + (blockingOffload == null ? "" : " and an offload pool for blocking JDBC");
     }
 
     @Override
     public void close() {
         for (AsyncWorkloads workloads : perLoop) {
             workloads.close();
+        }
+        if (blockingOffload != null) {
+            blockingOffload.shutdownNow();
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.Workload;
 
 import java.time.Duration;
@@ -11,7 +12,8 @@ final class ChildRun {
     private ChildRun() {
     }
 
-    static List<String> args(ModelSpec spec, Workload workload, int tasks, int concurrency, Duration warmup, Duration timeout) {
+    static List<String> args(ModelSpec spec, Workload workload, int tasks, int concurrency, Duration warmup, Duration timeout,
+                             DbSettings db) {
         List<String> args = new ArrayList<>(List.of("run",
                 "--model", spec.model().id(), "--threads", Integer.toString(spec.threads()), "--loops", Integer.toString(spec.loops()),
                 "--workload", workload.type().id(),
@@ -23,6 +25,10 @@ final class ChildRun {
             case Workload.Cpu c -> args.addAll(List.of("--work", Integer.toString(c.units())));
             case Workload.Mixed m -> args.addAll(List.of("--latency", m.http().latencyMillis() + "ms",
                     "--bytes", Integer.toString(m.http().bytes()), "--work", Integer.toString(m.cpu().units())));
+            case Workload.Db d -> args.addAll(List.of("--latency", d.latencyMillis() + "ms", "--query", d.query().id(),
+                    "--pool", Integer.toString(db.poolSize()), "--bulkhead", Integer.toString(db.bulkhead()),
+                    "--connection-timeout", db.connectionTimeout().toMillis() + "ms",
+                    "--statement-timeout", db.statementTimeout().toMillis() + "ms"));
         }
         return args;
     }

@@ -32,6 +32,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     Options.ModelOptions models;
 
+    @Mixin
+    Options.DbOptions db;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -40,7 +43,12 @@ final class CompareCommand implements Callable<Integer> {
                 Describe.workload(spec), load.tasks, load.concurrency, Describe.duration(load.warmup),
                 models.spec(Model.PLATFORM).label(), models.loops());
         List<RunResult> results = new ArrayList<>();
-        try (Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, null, true)) {
+        DatabaseSource database = spec.type().needsDatabase() ? DatabaseSource.require(System.getenv()) : null;
+        try (database; Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, null, true)) {
+            if (database != null) {
+                runner.useDatabase(db.apply(database.settings()));
+                out.println("database: " + database.describe() + ", " + db.apply(database.settings()).toString().replace(database.settings().url() + " as ", "user "));
+            }
             for (Model model : Model.values()) {
                 results.add(runner.run(models.spec(model), spec, load.tasks, load.concurrency, load.warmup));
             }

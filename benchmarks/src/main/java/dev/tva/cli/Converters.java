@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.workloads.DbQuery;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.WorkloadType;
 import picocli.CommandLine.ITypeConverter;
@@ -38,6 +39,30 @@ final class Converters {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    /** {@code sleep | read}. */
+    static final class QueryConverter implements ITypeConverter<DbQuery> {
+        @Override
+        public DbQuery convert(String value) {
+            try {
+                return DbQuery.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** A comma-separated list of whole numbers >= 1, e.g. {@code 5,10,20,50}. */
+    static final class PositiveIntList implements ITypeConverter<java.util.List<Integer>> {
+        @Override
+        public java.util.List<Integer> convert(String value) {
+            java.util.List<Integer> list = new java.util.ArrayList<>();
+            for (String part : value.split(",")) {
+                list.add(parse(part.trim(), 1));
+            }
+            return list;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.workloads.DbQuery;
 import dev.tva.workloads.Workload;
 
 /** Workload specs in words, for the line each command prints before it runs. */
@@ -19,6 +20,9 @@ final class Describe {
             case Workload.Http h -> "http: backend answers " + h.bytes() + " bytes after " + h.latencyMillis() + " ms";
             case Workload.Cpu c -> "cpu " + c.units() + " kernel units";
             case Workload.Mixed m -> "mixed: http " + m.http().latencyMillis() + " ms, then cpu " + m.cpu().units() + " units";
+            case Workload.Db d -> d.query() == DbQuery.SLEEP
+                    ? "db: select pg_sleep(" + d.latencyMillis() / 1000.0 + ")"
+                    : "db: indexed read of 5 rows";
         };
     }
 }

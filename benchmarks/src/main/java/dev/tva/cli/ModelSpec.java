@@ -3,6 +3,8 @@ package dev.tva.cli;
 import dev.tva.async.EventLoopModel;
 import dev.tva.threads.BlockingWorkloads;
 import dev.tva.threads.ThreadModel;
+import dev.tva.workloads.Database;
+import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Model;
 
@@ -23,10 +25,31 @@ record ModelSpec(Model model, int threads, int loops) {
 
     /** Builds the model; {@code backend} is null when no task calls it. */
     ExecutionModel create(URI backend, Duration timeout) {
+        return create(backend, timeout, null);
+    }
+
+    /** Builds the model; {@code backend} and {@code database} are null when no task uses them. */
+    ExecutionModel create(URI backend, Duration timeout, Database database) {
         return switch (model) {
-            case PLATFORM -> ThreadModel.platform(threads, new BlockingWorkloads(backend, timeout));
-            case VIRTUAL -> ThreadModel.virtual(new BlockingWorkloads(backend, timeout));
-            case EVENT_LOOP -> new EventLoopModel(loops, backend, timeout);
+            case PLATFORM -> ThreadModel.platform(threads, new BlockingWorkloads(backend, timeout, database));
+            case VIRTUAL -> ThreadModel.virtual(new BlockingWorkloads(backend, timeout, database));
+            case EVENT_LOOP -> new EventLoopModel(loops, backend, timeout, database);
         };
+    }
+
+    /** How many db queries this model can run at once with {@code settings}, and what limits it. */
+    Limit connections(DbSettings settings) {
+        Limit limit = new Limit(settings.poolSize(), "connections (pool " + settings.poolSize() + ")");
+        if (settings.bulkhead() > 0 && settings.bulkhead() < limit.count()) {
+            limit = new Limit(settings.bulkhead(), "permits (bulkhead " + settings.bulkhead() + ")");
+        }
+        if (model == Model.PLATFORM && threads < limit.count()) {
+            limit = new Limit(threads, "threads (pool of " + threads + ")");
+        }
+        return limit;
+    }
+
+    /** At most {@code count} at once, because of {@code what}. */
+    record Limit(int count, String what) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.tva.cli;
 
+import dev.tva.workloads.DbQuery;
+import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.Limits;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.Workload;
@@ -24,8 +26,12 @@ final class Options {
         CommandSpec spec;
 
         @Option(names = "--workload", paramLabel = "ID", converter = Converters.WorkloadConverter.class,
-                defaultValue = "sleep", description = "sleep | http | cpu | mixed (default: ${DEFAULT-VALUE})")
+                defaultValue = "sleep", description = "sleep | http | cpu | mixed | db (default: ${DEFAULT-VALUE})")
         WorkloadType workload;
+
+        @Option(names = "--query", paramLabel = "ID", converter = Converters.QueryConverter.class,
+                defaultValue = "sleep", description = "for db: sleep = select pg_sleep(latency); read = an indexed lookup of 5 rows (default: ${DEFAULT-VALUE})")
+        DbQuery query;
 
         @Option(names = "--latency", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
                 defaultValue = "100ms", description = "wait per task for sleep, http and mixed, e.g. 100ms, 2s (default: ${DEFAULT-VALUE})")
@@ -50,6 +56,7 @@ final class Options {
                 case HTTP -> new Workload.Http(millis, bytes);
                 case CPU -> new Workload.Cpu(work, 0);
                 case MIXED -> new Workload.Mixed(new Workload.Http(millis, bytes), new Workload.Cpu(work, 0));
+                case DB -> new Workload.Db(millis, query, 0);
             };
         }
 
@@ -84,6 +91,31 @@ final class Options {
 
         @Option(names = "--json", paramLabel = "FILE", description = "also write the result JSON here (it always goes under results/)")
         Path json;
+    }
+
+    /** The database's pool and timeouts (the db workload; where the database is comes from LAB_JDBC_URL). */
+    static final class DbOptions {
+        @Option(names = "--pool", paramLabel = "N", converter = Converters.PositiveInt.class,
+                defaultValue = "10", description = "for db: HikariCP pool size, fixed (default: ${DEFAULT-VALUE})")
+        int pool;
+
+        @Option(names = "--bulkhead", paramLabel = "N", converter = Converters.NonNegativeInt.class,
+                defaultValue = "0", description = "for db: at most N tasks ask the pool at once, the rest queue; 0 = none (default: ${DEFAULT-VALUE})")
+        int bulkhead;
+
+        @Option(names = "--connection-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+                defaultValue = "30s", description = "for db: a task waiting longer for a pooled connection fails (default: ${DEFAULT-VALUE})")
+        Duration connectionTimeout;
+
+        @Option(names = "--statement-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+                defaultValue = "10s", description = "for db: PostgreSQL cancels a longer query (default: ${DEFAULT-VALUE})")
+        Duration statementTimeout;
+
+        /** The pool settings for the database at {@code base}'s URL. */
+        DbSettings apply(DbSettings base) {
+            return base.withPool(pool).withBulkhead(bulkhead)
+                    .withTimeouts(connectionTimeout, statementTimeout, DbSettings.DEFAULT_SOCKET_TIMEOUT.plus(statementTimeout));
+        }
     }
 
     /** Model settings. */

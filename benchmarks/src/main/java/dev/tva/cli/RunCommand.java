@@ -36,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     Options.ModelOptions models;
 
+    @Mixin
+    Options.DbOptions db;
+
     @Option(names = "--backend-pid", hidden = true, description = "process id of the --backend, to report its CPU time")
     Long backendPid;
 
@@ -56,7 +59,12 @@ final class RunCommand implements Callable<Integer> {
         out.printf("run: %s | %s | %,d tasks, %,d in flight, %s warm-up%n",
                 modelSpec.label(), Describe.workload(spec), load.tasks, load.concurrency, Describe.duration(load.warmup));
         RunResult result;
-        try (Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, backendPid, false)) {
+        DatabaseSource database = spec.type().needsDatabase() ? DatabaseSource.require(System.getenv()) : null;
+        try (database; Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, backendPid, false)) {
+            if (database != null) {
+                runner.useDatabase(db.apply(database.settings()));
+                out.println("database: " + database.describe() + ", " + db.apply(database.settings()).toString().replace(database.settings().url() + " as ", "user "));
+            }
             if (cpuUnitNanos != null) {
                 runner.useNanosPerUnit(cpuUnitNanos);
             }

@@ -3,6 +3,8 @@ package dev.tva.cli;
 import dev.tva.workloads.BackendProcess;
 import dev.tva.workloads.Bound;
 import dev.tva.workloads.CpuKernel;
+import dev.tva.workloads.Database;
+import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.Environment;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Experiment;
@@ -46,6 +48,8 @@ final class Runner implements AutoCloseable {
     private BackendProcess ownBackend;
     private URI backend;
     private double nanosPerUnit = Double.NaN;
+    private DbSettings dbSettings;
+    private boolean schemaReady;
 
     /**
      * @param givenBackend    a running backend to use, or null to start one when needed
@@ -63,6 +67,28 @@ final class Runner implements AutoCloseable {
 
     Environment env() {
         return env;
+    }
+
+    /** Where db tasks find their database, and how its pool is set up. */
+    void useDatabase(DbSettings settings) {
+        this.dbSettings = settings;
+    }
+
+    /** Opens a pool with the run's settings; the lab's table is created and seeded on first use. */
+    private Database openDatabase() {
+        if (dbSettings == null) {
+            throw new UserException(UserException.BAD_INPUT, "no database for the db workload: " + DatabaseSource.HOW_TO);
+        }
+        try {
+            Database database = Database.open(dbSettings);
+            if (!schemaReady) {
+                database.ensureSchema();
+                schemaReady = true;
+            }
+            return database;
+        } catch (Database.DatabaseException e) {
+            throw new UserException(UserException.BAD_INPUT, e.getMessage());
+        }
     }
 
     /** Uses a kernel cost measured elsewhere (by a parent lab process) instead of measuring it here. */
@@ -107,19 +133,33 @@ final class Runner implements AutoCloseable {
     /** Warms up for {@code warmup} (not measured), then runs and measures {@code tasks} tasks. */
     RunResult run(ModelSpec spec, Workload workload, int tasks, int concurrency, Duration warmup) {
         URI target = workload.type().needsBackend() ? backend() : null;
+        boolean needsDatabase = workload.type().needsDatabase();
         if (forkEach) {
+            if (needsDatabase && !schemaReady) {
+                openDatabase().close(); // fail here, in one line, before any child starts
+            }
             return runInChild(spec, workload, tasks, concurrency, warmup, target);
         }
         double unitNanos = needsCpu(workload) ? nanosPerUnit() : 0;
-        try (ExecutionModel model = spec.create(target, timeout)) {
+        try (Database database = needsDatabase ? openDatabase() : null;
+             ExecutionModel model = spec.create(target, timeout, database)) {
             long warmupTasks = Experiment.warmUp(model, workload, concurrency, warmup);
             long backendCpuBefore = target == null ? -1 : backendCpuMillis();
             Experiment.Outcome outcome = Experiment.run(model, workload, tasks, concurrency, progress(spec.label()));
             Long backendCpu = backendCpuBefore < 0 ? null : backendCpuMillis() - backendCpuBefore;
-            Bound bound = Bound.of(workload, tasks, concurrency, env.cores(), unitNanos);
+            Bound bound = bound(spec, workload, tasks, concurrency, unitNanos);
             return RunResult.of(spec.label(), model, workload, outcome, bound, unitNanos, warmup.toMillis(), warmupTasks,
-                    backendCpu, env);
+                    backendCpu, needsDatabase ? dbSettings : null, env);
         }
+    }
+
+    /** The run's bound; for db work, Little's law on what can run at once: pool, bulkhead or threads. */
+    Bound bound(ModelSpec spec, Workload workload, int tasks, int concurrency, double unitNanos) {
+        if (workload instanceof Workload.Db db) {
+            ModelSpec.Limit limit = spec.connections(dbSettings);
+            return Bound.database(db, tasks, concurrency, limit.count(), limit.what());
+        }
+        return Bound.of(workload, tasks, concurrency, env.cores(), unitNanos);
     }
 
     /** The same run in a fresh JVM ({@code lab run --child}); its result comes back as JSON. */
@@ -129,7 +169,7 @@ final class Runner implements AutoCloseable {
             json = Files.createTempFile("lab-run-", ".json");
             List<String> command = new ArrayList<>(javaCommand());
             command.add(Lab.class.getName());
-            command.addAll(ChildRun.args(spec, workload, tasks, concurrency, warmup, timeout));
+            command.addAll(ChildRun.args(spec, workload, tasks, concurrency, warmup, timeout, dbSettings));
             if (target != null) {
                 command.addAll(List.of("--backend", target.toString()));
                 backendPid().ifPresent(pid -> command.addAll(List.of("--backend-pid", Long.toString(pid))));
@@ -138,10 +178,16 @@ final class Runner implements AutoCloseable {
                 command.addAll(List.of("--cpu-unit-nanos", Double.toString(nanosPerUnit())));
             }
             command.addAll(List.of("--child", "--json", json.toString()));
-            Process child = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            if (dbSettings != null) {
+                // The child finds the same database the way a user's run does (a container's URL included).
+                builder.environment().put(DatabaseSource.URL, dbSettings.url());
+                builder.environment().put(DatabaseSource.USER, dbSettings.user());
+                builder.environment().put(DatabaseSource.PASSWORD, dbSettings.password());
+            }
+            Process child = builder.start();
             child.getOutputStream().close();
             int exit = child.waitFor();
             if (exit != 0 || Files.size(json) == 0) {

@@ -1,6 +1,7 @@
 package dev.tva.threads;
 
 import dev.tva.workloads.CpuKernel;
+import dev.tva.workloads.Database;
 import dev.tva.workloads.Workload;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.http1.Http1Client;
@@ -8,6 +9,7 @@ import io.helidon.webclient.http1.Http1Client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -22,12 +24,20 @@ public final class BlockingWorkloads implements AutoCloseable {
     private static final int CONNECTIONS_KEPT = 20_000;
 
     private final Http1Client client;
+    private final Database database;
+
+    /** Workloads without a database (see the three-argument constructor). */
+    public BlockingWorkloads(URI backend, Duration timeout) {
+        this(backend, timeout, null);
+    }
 
     /**
      * Calls {@code backend} (its base URI; {@code null} when no task calls it) with HTTP/1.1 keep-alive
-     * connections; a call fails after {@code timeout}.
+     * connections, a call failing after {@code timeout}; queries {@code database} ({@code null} when no
+     * task does).
      */
-    public BlockingWorkloads(URI backend, Duration timeout) {
+    public BlockingWorkloads(URI backend, Duration timeout, Database database) {
+        this.database = database;
         this.client = backend == null ? null : Http1Client.builder()
                 .baseUri(backend)
                 .connectTimeout(timeout)
@@ -38,12 +48,13 @@ public final class BlockingWorkloads implements AutoCloseable {
     }
 
     /** Runs one task: the only place that looks at which workload it is. */
-    public long run(Workload workload) throws IOException, InterruptedException {
+    public long run(Workload workload) throws IOException, SQLException, InterruptedException {
         return switch (workload) {
             case Workload.Sleep w -> sleep(w);
             case Workload.Http w -> http(w);
             case Workload.Cpu w -> cpu(w);
             case Workload.Mixed w -> mixed(w);
+            case Workload.Db w -> db(w);
         };
     }
 
@@ -90,6 +101,14 @@ public final class BlockingWorkloads implements AutoCloseable {
     public long mixed(Workload.Mixed w) throws IOException {
         long bytes = http(w.http());
         return cpu(w.cpu()) + bytes;
+    }
+
+    /** Queries the database: the thread blocks in JDBC (a virtual thread unmounts; the driver does not pin it). */
+    public long db(Workload.Db w) throws SQLException, InterruptedException {
+        if (database == null) {
+            throw new IllegalStateException("no database configured for db work");
+        }
+        return database.query(w);
     }
 
     @Override

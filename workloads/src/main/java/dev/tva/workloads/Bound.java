@@ -20,6 +20,9 @@ public record Bound(double perSecond, String rule) {
             case Workload.Sleep s -> waiting(inFlight, s.latencyMillis());
             case Workload.Http h -> waiting(inFlight, h.latencyMillis());
             case Workload.Cpu c -> computing(Math.min(cores, inFlight), c.units() * nanosPerUnit);
+            case Workload.Db d -> d.query() == DbQuery.SLEEP
+                    ? waiting(inFlight, d.latencyMillis())
+                    : new Bound(Double.NaN, "no bound: the database's own time per query");
             case Workload.Mixed m -> {
                 double cpuNanos = m.cpu().units() * nanosPerUnit;
                 double waitNanos = m.http().latencyMillis() * 1e6;
@@ -29,6 +32,18 @@ public record Bound(double perSecond, String rule) {
                 yield littles.perSecond() <= cpu.perSecond() ? littles : cpu;
             }
         };
+    }
+
+    /**
+     * The bound of database work when at most {@code connections} queries can run at once (the pool,
+     * a bulkhead, or a pool of platform threads, whichever is smallest): Little's law on that.
+     */
+    public static Bound database(Workload.Db workload, int tasks, int concurrency, int connections, String limitedBy) {
+        int inFlight = Math.min(Math.min(tasks, concurrency), connections);
+        Bound bound = of(workload, inFlight, inFlight, 1, 0);
+        return inFlight < Math.min(tasks, concurrency)
+                ? new Bound(bound.perSecond(), bound.rule().replace(" in flight", " " + limitedBy))
+                : bound;
     }
 
     /** {@code measured / bound}, or NaN without a bound. */

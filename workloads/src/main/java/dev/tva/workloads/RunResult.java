@@ -32,6 +32,9 @@ public record RunResult(
         Long latencyMillis,
         Integer workUnits,
         Integer bytes,
+        Integer dbPool,
+        Integer dbBulkhead,
+        String query,
         String boundRule,
         Double cpuNanosPerUnit,
         long checksum,
@@ -45,11 +48,12 @@ public record RunResult(
     /** Builds the record of a finished run. */
     public static RunResult of(String label, ExecutionModel model, Workload workload, Experiment.Outcome outcome,
                                Bound bound, double nanosPerUnit, long warmupMillis, long warmupTasks,
-                               Long backendCpuMillis, Environment env) {
+                               Long backendCpuMillis, DbSettings db, Environment env) {
         double throughput = outcome.throughputPerSec();
         Long latencyMillis = null;
         Integer units = null;
         Integer bytes = null;
+        String query = null;
         switch (workload) {
             case Workload.Sleep s -> latencyMillis = s.latencyMillis();
             case Workload.Http h -> {
@@ -57,6 +61,10 @@ public record RunResult(
                 bytes = h.bytes();
             }
             case Workload.Cpu c -> units = c.units();
+            case Workload.Db d -> {
+                latencyMillis = d.latencyMillis();
+                query = d.query().id();
+            }
             case Workload.Mixed m -> {
                 latencyMillis = m.http().latencyMillis();
                 bytes = m.http().bytes();
@@ -68,7 +76,8 @@ public record RunResult(
                 outcome.wallNanos() / 1_000_000, round(throughput), finite(round(bound.perSecond())),
                 finite(round3(bound.efficiency(throughput))), LatencySummary.of(outcome.latencyMicros()),
                 outcome.cpuMillis(), outcome.peakThreads(), outcome.peakRssMb(), outcome.errors(), env,
-                label, model.describe(), model.parallelism(), latencyMillis, units, bytes, bound.rule(),
+                label, model.describe(), model.parallelism(), latencyMillis, units, bytes,
+                db == null ? null : db.poolSize(), db == null ? null : db.bulkhead(), query, bound.rule(),
                 units == null ? null : round3(nanosPerUnit), outcome.checksum(), warmupMillis, warmupTasks,
                 backendCpuMillis, coresBusy(outcome, backendCpuMillis, env.cores()), outcome.firstError(),
                 outcome.errors() == 0);

@@ -57,6 +57,27 @@ public sealed interface Workload {
         }
     }
 
+    /**
+     * A query through the connection pool: {@code select pg_sleep(latency)} (pure waiting in the database)
+     * or a read of the few rows of one group of a seeded table (an indexed lookup), chosen by {@code seed}.
+     */
+    record Db(long latencyMillis, DbQuery query, long seed) implements Workload {
+        public Db {
+            Checks.range("latencyMillis", latencyMillis, 0, Limits.MAX_LATENCY_MILLIS);
+            java.util.Objects.requireNonNull(query, "query");
+        }
+
+        @Override
+        public WorkloadType type() {
+            return WorkloadType.DB;
+        }
+
+        @Override
+        public Db forTask(long task) {
+            return new Db(latencyMillis, query, task);
+        }
+    }
+
     /** A backend call, then CPU work on its answer: the shape of a typical request handler. */
     record Mixed(Http http, Cpu cpu) implements Workload {
         @Override

@@ -8,7 +8,8 @@ public enum WorkloadType {
     SLEEP("sleep"),
     HTTP("http"),
     CPU("cpu"),
-    MIXED("mixed");
+    MIXED("mixed"),
+    DB("db");
 
     private final String id;
 
@@ -18,6 +19,11 @@ public enum WorkloadType {
 
     public String id() {
         return id;
+    }
+
+    /** True when the workload queries the database. */
+    public boolean needsDatabase() {
+        return this == DB;
     }
 
     /** True when the workload calls the backend service. */

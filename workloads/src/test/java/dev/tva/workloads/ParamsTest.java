@@ -49,6 +49,6 @@ class ParamsTest {
     void idsParseAndNameEveryAcceptedValueWhenWrong() {
         assertThat(Model.fromId("event-loop")).isEqualTo(Model.EVENT_LOOP);
         assertThatThrownBy(() -> Model.fromId("warp")).hasMessage("'warp' is not a model; expected one of platform, virtual, event-loop");
-        assertThatThrownBy(() -> WorkloadType.fromId("nap")).hasMessage("'nap' is not a workload; expected one of sleep, http, cpu, mixed");
+        assertThatThrownBy(() -> WorkloadType.fromId("nap")).hasMessage("'nap' is not a workload; expected one of sleep, http, cpu, mixed, db");
     }
 }

@@ -46,7 +46,7 @@ class ResultsTest {
         };
         Workload workload = new Workload.Sleep(100);
         return RunResult.of("event-loop (2 loops)", model, workload, outcome, Bound.of(workload, 1_000, 100, 2, 0),
-                0, 2_000, 5_000, null, Environment.current());
+                0, 2_000, 5_000, null, null, Environment.current());
     }
 
     @Test

@@ -1,0 +1,75 @@
+package dev.tva.cli;
+
+import dev.tva.workloads.DbSettings;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the {@code db} workload's PostgreSQL comes from, in this order: {@code LAB_JDBC_URL} (with
+ * {@code LAB_JDBC_USER} and {@code LAB_JDBC_PASSWORD}); else a container started with Testcontainers
+ * when a Docker engine is available; else nowhere, and the user is told in one line how to give one.
+ */
+final class DatabaseSource implements AutoCloseable {
+    static final String URL = "LAB_JDBC_URL";
+    static final String USER = "LAB_JDBC_USER";
+    static final String PASSWORD = "LAB_JDBC_PASSWORD";
+    static final String HOW_TO = "set " + URL + " (with " + USER + " and " + PASSWORD
+            + "), e.g. " + URL + "=jdbc:postgresql://127.0.0.1:5432/lab, or start a Docker engine so the lab can run PostgreSQL itself";
+    private static final String IMAGE = "postgres:16-alpine";
+
+    private final DbSettings settings;
+    private final PostgreSQLContainer container;
+
+    private DatabaseSource(DbSettings settings, PostgreSQLContainer container) {
+        this.settings = settings;
+        this.container = container;
+    }
+
+    /** The database named by {@code env}, or one in a new container; empty when there is neither. */
+    static Optional<DatabaseSource> find(Map<String, String> env) {
+        String url = env.get(URL);
+        if (url != null && !url.isBlank()) {
+            return Optional.of(new DatabaseSource(DbSettings.of(url, env.getOrDefault(USER, "postgres"),
+                    env.getOrDefault(PASSWORD, "")), null));
+        }
+        if (!dockerAvailable()) {
+            return Optional.empty();
+        }
+        PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
+        container.start();
+        return Optional.of(new DatabaseSource(DbSettings.of(container.getJdbcUrl(), container.getUsername(),
+                container.getPassword()), container));
+    }
+
+    /** Like {@link #find}, but a missing database is the user's to fix: one line, exit code 2. */
+    static DatabaseSource require(Map<String, String> env) {
+        return find(env).orElseThrow(() -> new UserException(UserException.BAD_INPUT, "no database for the db workload: " + HOW_TO));
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    DbSettings settings() {
+        return settings;
+    }
+
+    /** Where it came from, without the password. */
+    String describe() {
+        return container == null ? settings.url() + " (from " + URL + ")" : settings.url() + " (a " + IMAGE + " container)";
+    }
+
+    @Override
+    public void close() {
+        if (container != null) {
+            container.stop();
+        }
+    }
+}
