@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.workloads.DbQuery;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Experiment;
 import dev.tva.workloads.Model;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -26,7 +28,7 @@ import java.util.concurrent.Callable;
  * 10,000 concurrent tasks, and CPU-bound work, each on the three models, each ending with what to notice.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "The guided comparison, under two minutes: waiting, I/O-bound and CPU-bound work on platform threads, virtual threads and event loops.")
+        description = "The guided comparison, under two minutes: waiting, I/O-bound, CPU-bound and database work on platform threads, virtual threads and event loops.")
 final class TourCommand implements Callable<Integer> {
     /** The restaurant's orders, scaled from the tutorial's 15, 5 and 1 minutes. */
     private static final String[] DISHES = {"pizza", "salad", "coffee"};
@@ -34,8 +36,10 @@ final class TourCommand implements Callable<Integer> {
 
     /** The tour's fixed settings, printed at the start. */
     record Settings(int ioTasks, int ioConcurrency, long sleepMillis, long httpMillis, Duration warmup,
-                    double cpuTaskMillis, int cpuTasksPerCore, int cpuConcurrency) {
-        static final Settings DEFAULT = new Settings(30_000, 10_000, 100, 50, Duration.ofSeconds(1), 1.0, 1_500, 100);
+                    double cpuTaskMillis, int cpuTasksPerCore, int cpuConcurrency,
+                    long dbMillis, int dbPool, int dbTasks, int ioConcurrencyForDb) {
+        static final Settings DEFAULT = new Settings(30_000, 10_000, 100, 50, Duration.ofSeconds(1), 1.0, 1_500, 100,
+                10, 10, 3_000, 1_000);
     }
 
     @Spec
@@ -77,10 +81,29 @@ final class TourCommand implements Callable<Integer> {
             out.printf("%n3. CPU-bound: %,d tasks of %d kernel units (about %.1f ms of CPU each), %d in flight, %d cores%n",
                     cpuTasks, units, units * runner.nanosPerUnit() / 1e6, s.cpuConcurrency(), cores);
             all.addAll(section(out, runner, new Workload.Cpu(units, 0), cpuTasks, s.cpuConcurrency(), s.warmup(), true));
+
+            all.addAll(database(out, runner, s));
             out.printf("%nTour done in %.0f s.%n", (System.nanoTime() - started) / 1e9);
         }
         out.println(Results.save("tour", all, json));
         return all.stream().allMatch(RunResult::valid) ? 0 : UserException.FAILED;
+    }
+
+    /** Section 4: the database, when there is one: the bottleneck moves from the threads to the connection pool. */
+    private List<RunResult> database(PrintWriter out, Runner runner, Settings s) {
+        out.printf("%n4. Database: select pg_sleep(%d ms) through a pool of %d connections, %,d tasks, %,d in flight%n",
+                s.dbMillis(), s.dbPool(), s.dbTasks(), s.ioConcurrencyForDb());
+        Optional<DatabaseSource> found = DatabaseSource.find(System.getenv());
+        if (found.isEmpty()) {
+            out.println("  skipped: no database. To include it, " + DatabaseSource.HOW_TO + ".");
+            return List.of();
+        }
+        try (DatabaseSource database = found.get()) {
+            out.println("  database: " + database.describe());
+            runner.useDatabase(database.settings().withPool(s.dbPool()));
+            return section(out, runner, new Workload.Db(s.dbMillis(), DbQuery.SLEEP, 0), s.dbTasks(), s.ioConcurrencyForDb(),
+                    s.warmup(), false);
+        }
     }
 
     /** One workload on every model (plus a single event loop for CPU work), a table, and what to notice. */

@@ -15,6 +15,7 @@ final class Verdicts {
     static String compare(List<RunResult> results) {
         return switch (results.get(0).workload()) {
             case "cpu" -> computing(results);
+            case "db" -> database(results);
             default -> waiting(results);
         };
     }
@@ -47,6 +48,32 @@ final class Verdicts {
                         " %s kept the cores %s busy%s, at %,.0f us of CPU per task in its own process: its shortfall is this machine's CPU, not how many waits it can hold.",
                         r.label(), percent(r.coresBusy()), r.backendCpuMillis() != null ? " together with the backend" : "",
                         r.cpuMillis() * 1000.0 / r.tasks()));
+            }
+        }
+        return s.toString();
+    }
+
+    /** Database work: with more tasks in flight than connections, the pool is the limit for every model. */
+    static String database(List<RunResult> results) {
+        RunResult first = results.get(0);
+        if (first.boundPerSec() == null) {
+            return "What to notice: " + results.stream().map(r -> String.format(Locale.ROOT, "%s %,.0f tasks/s", r.label(), r.throughputPerSec()))
+                    .reduce((a, b) -> a + ", " + b).orElse("") + "; the read's own time in the database sets the pace, so there is no bound to compare with.";
+        }
+        double min = results.stream().mapToDouble(RunResult::throughputPerSec).min().orElseThrow();
+        double max = results.stream().mapToDouble(RunResult::throughputPerSec).max().orElseThrow();
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "What to notice: every model finished %,.0f to %,.0f tasks/s against a bound of %,.0f/s (%s).",
+                min, max, first.boundPerSec(), first.boundRule()));
+        if (first.dbPool() != null && first.dbPool() < Math.min(first.concurrency(), first.tasks())) {
+            s.append(String.format(Locale.ROOT,
+                    " With %,d tasks in flight and %d connections, the pool is the limit: a thread per task (virtual) or an event loop removes"
+                            + " the thread limit, and the next limit is the connection pool. Only a bigger pool, or fewer queries, goes faster.",
+                    first.concurrency(), first.dbPool()));
+        }
+        for (RunResult r : results) {
+            if (r.errors() > 0) {
+                s.append(String.format(Locale.ROOT, " %s had %,d failed tasks (%s).", r.label(), r.errors(), r.firstError()));
             }
         }
         return s.toString();
