@@ -42,8 +42,9 @@ public final class Experiment {
                           long wallNanos, Histogram latencyMicros, long checksum,
                           long cpuMillis, int peakThreads, long peakRssMb, Span[] timeline) {
 
+        /** Tasks that succeeded per second: a failed task is counted in {@code errors}, never as throughput. */
         public double throughputPerSec() {
-            return wallNanos == 0 ? 0 : completed * 1e9 / wallNanos;
+            return wallNanos == 0 ? 0 : (completed - errors) * 1e9 / wallNanos;
         }
     }
 

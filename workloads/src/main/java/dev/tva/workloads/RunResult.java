@@ -93,11 +93,11 @@ public record RunResult(
     }
 
     private static double round(double v) {
-        return Math.round(v * 10) / 10.0;
+        return Double.isFinite(v) ? Math.round(v * 10) / 10.0 : v;
     }
 
     private static double round3(double v) {
-        return Math.round(v * 1000) / 1000.0;
+        return Double.isFinite(v) ? Math.round(v * 1000) / 1000.0 : v;
     }
 
     private static Double finite(double v) {

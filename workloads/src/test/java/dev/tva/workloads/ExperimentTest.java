@@ -96,6 +96,8 @@ class ExperimentTest {
 
         assertThat(outcome.completed()).isEqualTo(1_000);
         assertThat(outcome.errors()).isEqualTo(100);
+        // only the 900 that succeeded count as throughput
+        assertThat(outcome.throughputPerSec()).isEqualTo(900 * 1e9 / outcome.wallNanos());
         assertThat(outcome.firstError()).startsWith("IllegalStateException").contains("failed");
     }
 

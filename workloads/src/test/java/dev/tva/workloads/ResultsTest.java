@@ -12,6 +12,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ResultsTest {
 
+    private static ExecutionModel doneModel() {
+        return new ExecutionModel() {
+            @Override
+            public Model model() {
+                return Model.VIRTUAL;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Long> start(Workload workload) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int parallelism() {
+                return 2;
+            }
+
+            @Override
+            public String describe() {
+                return "virtual";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     private static RunResult sample() {
         Histogram micros = new Histogram(3);
         for (int i = 1; i <= 1_000; i++) {
@@ -47,6 +75,19 @@ class ResultsTest {
         Workload workload = new Workload.Sleep(100);
         return RunResult.of("event-loop (2 loops)", model, workload, outcome, Bound.of(workload, 1_000, 100, 2, 0),
                 0, 2_000, 5_000, null, null, Environment.current());
+    }
+
+    @Test
+    void aRunWithoutABoundWritesNoBoundRatherThanZero() throws Exception {
+        Experiment.Outcome outcome = new Experiment.Outcome(10, 1, 10, 0, null, 1_000_000_000L, new Histogram(3),
+                0, 0, 1, 1, null);
+        RunResult result = RunResult.of("virtual", doneModel(), new Workload.Sleep(0), outcome,
+                Bound.of(new Workload.Sleep(0), 10, 1, 2, 0), 0, 0, 0, null, null, Environment.current());
+
+        JsonNode json = new ObjectMapper().readTree(Results.toJson(result));
+        assertThat(json.has("boundPerSec")).isFalse();
+        assertThat(json.has("efficiency")).isFalse();
+        assertThat(json.get("throughputPerSec").asDouble()).isEqualTo(10.0);
     }
 
     @Test
