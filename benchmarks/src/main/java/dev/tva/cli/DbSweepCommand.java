@@ -48,9 +48,9 @@ final class DbSweepCommand implements Callable<Integer> {
             description = "pg_sleep per query (default: ${DEFAULT-VALUE})")
     Duration latency;
 
-    @Option(names = "--tasks", paramLabel = "N", converter = Converters.PositiveInt.class, defaultValue = "2000",
-            description = "tasks per cell (default: ${DEFAULT-VALUE})")
-    int tasks;
+    @Option(names = "--tasks", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "tasks per cell (default: about 3 s of work at the cell's bound, at least 500)")
+    Integer tasks;
 
     @Option(names = "--warmup", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "500ms",
             description = "warm-up per cell, not measured (default: ${DEFAULT-VALUE})")
@@ -77,12 +77,13 @@ final class DbSweepCommand implements Callable<Integer> {
         try (DatabaseSource database = DatabaseSource.require(System.getenv());
              Runner runner = new Runner(out, spec.commandLine().getErr(), Duration.ofSeconds(30), null, null, false)) {
             DbSettings base = db.apply(database.settings());
-            out.printf("db-sweep: %s | select pg_sleep(%s) | %,d tasks per cell, pools %s x concurrency %s | %s%n",
-                    modelSpec.label(), latency.toMillis() / 1000.0, tasks, pools, concurrencies, database.describe());
+            out.printf("db-sweep: %s | select pg_sleep(%s) | %s per cell, pools %s x concurrency %s | %s%n",
+                    modelSpec.label(), latency.toMillis() / 1000.0, tasks == null ? "about 3 s of tasks" : tasks + " tasks",
+                    pools, concurrencies, database.describe());
             for (int pool : pools) {
                 for (int concurrency : concurrencies) {
                     runner.useDatabase(base.withPool(pool));
-                    results.add(runner.run(modelSpec, workload, tasks, concurrency, warmup));
+                    results.add(runner.run(modelSpec, workload, tasksFor(pool, concurrency), concurrency, warmup));
                 }
             }
             print(out, results);
@@ -91,6 +92,17 @@ final class DbSweepCommand implements Callable<Integer> {
         out.println(Results.save("db-sweep-" + model.id(), results, json));
         return results.stream().allMatch(RunResult::valid) ? 0 : UserException.FAILED;
     }
+
+    /** The tasks of one cell: as asked, or enough for about {@value #CELL_SECONDS} s at the cell's bound. */
+    private int tasksFor(int pool, int concurrency) {
+        if (tasks != null) {
+            return tasks;
+        }
+        double boundPerSec = Math.min(pool, concurrency) * 1000.0 / latency.toMillis();
+        return (int) Math.max(500, Math.round(boundPerSec * CELL_SECONDS));
+    }
+
+    private static final int CELL_SECONDS = 3;
 
     /** One row per pool size, one column per concurrency: "tasks/s of bound/s, p99". */
     private void print(PrintWriter out, List<RunResult> results) {
