@@ -12,45 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ResultsTest {
 
-    private static ExecutionModel doneModel() {
+    /** A stand-in for a model's identity in a result; it never runs a task. */
+    private static ExecutionModel named(Model id) {
         return new ExecutionModel() {
             @Override
             public Model model() {
-                return Model.VIRTUAL;
-            }
-
-            @Override
-            public java.util.concurrent.CompletionStage<Long> start(Workload workload) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int parallelism() {
-                return 2;
-            }
-
-            @Override
-            public String describe() {
-                return "virtual";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }
-
-    private static RunResult sample() {
-        Histogram micros = new Histogram(3);
-        for (int i = 1; i <= 1_000; i++) {
-            micros.recordValue(100_000 + i);
-        }
-        Experiment.Outcome outcome = new Experiment.Outcome(1_000, 100, 1_000, 0, null, 1_500_000_000L, micros,
-                42, 300, 20, 150, null);
-        ExecutionModel model = new ExecutionModel() {
-            @Override
-            public Model model() {
-                return Model.EVENT_LOOP;
+                return id;
             }
 
             @Override
@@ -72,6 +39,16 @@ class ResultsTest {
             public void close() {
             }
         };
+    }
+
+    private static RunResult sample() {
+        Histogram micros = new Histogram(3);
+        for (int i = 1; i <= 1_000; i++) {
+            micros.recordValue(100_000 + i);
+        }
+        Experiment.Outcome outcome = new Experiment.Outcome(1_000, 100, 1_000, 0, null, 1_500_000_000L, micros,
+                42, 300, 20, 150, null);
+        ExecutionModel model = named(Model.EVENT_LOOP);
         Workload workload = new Workload.Sleep(100);
         return RunResult.of("event-loop (2 loops)", model, workload, outcome, Bound.of(workload, 1_000, 100, 2, 0),
                 0, 2_000, 5_000, null, null, Environment.current());
@@ -81,7 +58,7 @@ class ResultsTest {
     void aRunWithoutABoundWritesNoBoundRatherThanZero() throws Exception {
         Experiment.Outcome outcome = new Experiment.Outcome(10, 1, 10, 0, null, 1_000_000_000L, new Histogram(3),
                 0, 0, 1, 1, null);
-        RunResult result = RunResult.of("virtual", doneModel(), new Workload.Sleep(0), outcome,
+        RunResult result = RunResult.of("virtual", named(Model.VIRTUAL), new Workload.Sleep(0), outcome,
                 Bound.of(new Workload.Sleep(0), 10, 1, 2, 0), 0, 0, 0, null, null, Environment.current());
 
         JsonNode json = new ObjectMapper().readTree(Results.toJson(result));
