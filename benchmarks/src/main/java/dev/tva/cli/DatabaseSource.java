@@ -1,6 +1,7 @@
 package dev.tva.cli;
 
 import dev.tva.workloads.DbSettings;
+import dev.tva.workloads.Experiment;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -39,7 +40,13 @@ final class DatabaseSource implements AutoCloseable {
             return Optional.empty();
         }
         PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
-        container.start();
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            container.close();
+            throw new UserException(UserException.FAILED, "cannot start PostgreSQL (" + IMAGE + ") with Docker: "
+                    + Experiment.describe(e) + "; instead, " + HOW_TO);
+        }
         return Optional.of(new DatabaseSource(DbSettings.of(container.getJdbcUrl(), container.getUsername(),
                 container.getPassword()), container));
     }

@@ -104,8 +104,11 @@ public final class Experiment {
      * almost nothing to the model's CPU time. A slot retires when the tasks or the time are used up.
      */
     private static final class Run {
-        /** Tasks that complete inside {@code start()} are started by the outermost call, not recursively. */
-        private static final ThreadLocal<int[]> OWED = ThreadLocal.withInitial(() -> new int[] {-1});
+        /**
+         * Per thread, the next tasks this run owes: a task that completes inside {@code start()} has its
+         * successor started by the outermost call, not recursively (-1: no call of this run is on the stack).
+         */
+        private final ThreadLocal<int[]> owed = ThreadLocal.withInitial(() -> new int[] {-1});
 
         final ExecutionModel model;
         final IntFunction<Workload> workloadOfTask;
@@ -135,20 +138,20 @@ public final class Experiment {
 
         /** Starts a slot's next task, or defers it to the outermost call on this thread. */
         void next() {
-            int[] owed = OWED.get();
-            if (owed[0] >= 0) {
-                owed[0]++;
+            int[] due = owed.get();
+            if (due[0] >= 0) {
+                due[0]++;
                 return;
             }
-            owed[0] = 0;
+            due[0] = 0;
             try {
                 startOne();
-                while (owed[0] > 0) {
-                    owed[0]--;
+                while (due[0] > 0) {
+                    due[0]--;
                     startOne();
                 }
             } finally {
-                owed[0] = -1;
+                due[0] = -1;
             }
         }
 
