@@ -210,8 +210,8 @@ final class Runner implements AutoCloseable {
         }
     }
 
-    /** This JVM's java, flags and class path, for a child JVM like it. */
-    private static List<String> javaCommand() {
+    /** This JVM's java, flags and class path, for a child JVM like it (a recording or debugger is not passed on). */
+    static List<String> javaCommand() {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {

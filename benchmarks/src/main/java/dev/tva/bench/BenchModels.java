@@ -1,0 +1,35 @@
+package dev.tva.bench;
+
+import dev.tva.async.EventLoopModel;
+import dev.tva.threads.BlockingWorkloads;
+import dev.tva.threads.ThreadModel;
+import dev.tva.workloads.ExecutionModel;
+import dev.tva.workloads.Model;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** The three execution models with the lab's defaults, as the suites create them. */
+public final class BenchModels {
+    /** Platform pool size: the lab's default (Tomcat's). */
+    public static final int PLATFORM_THREADS = 200;
+    /** A backend call slower than this fails the benchmark. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private BenchModels() {
+    }
+
+    /** Event loops: one per core, the lab's default. */
+    static int loops() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** {@code model} with the lab's defaults; {@code backend} may be null when no task calls it. */
+    static ExecutionModel create(Model model, URI backend) {
+        return switch (model) {
+            case PLATFORM -> ThreadModel.platform(PLATFORM_THREADS, new BlockingWorkloads(backend, TIMEOUT));
+            case VIRTUAL -> ThreadModel.virtual(new BlockingWorkloads(backend, TIMEOUT));
+            case EVENT_LOOP -> new EventLoopModel(loops(), backend, TIMEOUT);
+        };
+    }
+}

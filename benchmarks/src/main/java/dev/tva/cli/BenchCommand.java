@@ -1,0 +1,158 @@
+package dev.tva.cli;
+
+import dev.tva.bench.Suite;
+import dev.tva.workloads.Environment;
+import dev.tva.workloads.Results;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code lab bench}: the JMH suites through JMH's Runner API, or {@code --doc} to render a run as markdown. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the JMH suites (dev.tva.bench) with JMH's own forks, and writes JMH's JSON and the environment record under results/.",
+                "The same suites run with `java -jar benchmarks/target/benchmarks.jar` and every JMH option."})
+final class BenchCommand implements Callable<Integer> {
+    /** The settings each suite declares in its annotations; printed with the run and kept in its record. */
+    static final String FULL_SETTINGS = "as annotated on each suite: 2 forks, warm-up 3 x 2 s, measurement 5 x 2 s";
+    static final String QUICK_SETTINGS = "--quick: 1 fork, warm-up 2 x 1 s, measurement 3 x 1 s";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quick", description = "short settings (1 fork, warm-up 2 x 1 s, measurement 3 x 1 s): every suite in about 5 minutes on 2 cores")
+    boolean quick;
+
+    @Option(names = "--suite", split = ",", paramLabel = "NAME", converter = SuiteConverter.class,
+            description = "run only these suites (repeat the flag or separate with commas): ${sys:lab.suites} (default: all)")
+    List<Suite> suites;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write JMH's JSON here")
+    Path json;
+
+    @Option(names = "--doc", paramLabel = "RESULTS.json",
+            description = "run nothing: render this JMH JSON (and its -env.json record beside it) as the markdown of docs/benchmarks.md")
+    Path doc;
+
+    @Option(names = "--footprint", paramLabel = "FILE", description = "with --doc: add the footprint table from this `lab footprint --json` file")
+    Path footprint;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "with --doc: write the markdown here instead of printing it")
+    Path docOut;
+
+    /** What a bench run was, kept beside JMH's JSON: JMH records the JVM, not the machine. */
+    record BenchRecord(String command, boolean quick, List<String> suites, String settings, String jmhResults, Environment env) {
+    }
+
+    static {
+        System.setProperty("lab.suites", Suite.names());
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (doc != null) {
+            String markdown = BenchDoc.render(doc, footprint);
+            if (docOut != null) {
+                Files.writeString(docOut, markdown);
+                out.println("wrote " + docOut);
+            } else {
+                out.print(markdown);
+                out.flush();
+            }
+            return 0;
+        }
+        if (footprint != null || docOut != null) {
+            throw new UserException(UserException.BAD_INPUT, "--footprint and --out go with --doc RESULTS.json");
+        }
+        List<Suite> chosen = suites == null ? Arrays.asList(Suite.values()) : suites;
+        Path results = Results.timestamped(quick ? "bench-quick" : "bench");
+        Path record = envFileOf(results);
+        Files.createDirectories(results.toAbsolutePath().getParent());
+
+        // Configure the run: the suites' own annotations, or the short settings.
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .resultFormat(ResultFormatType.JSON)
+                .result(results.toString())
+                .shouldFailOnError(true);
+        chosen.forEach(s -> options.include(s.includePattern()));
+        if (quick) {
+            options.forks(1)
+                    .warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+        }
+        Environment env = Environment.current();
+        List<String> ids = chosen.stream().map(Suite::id).toList();
+        String settings = quick ? QUICK_SETTINGS : FULL_SETTINGS;
+        out.println("lab bench: " + String.join(", ", ids) + "; " + settings);
+        out.println("  " + env.oneLine());
+        out.flush();
+
+        // Run: JMH prints its own progress and summary.
+        try {
+            new org.openjdk.jmh.runner.Runner(options.build()).run();
+        } catch (RunnerException e) {
+            throw new UserException(UserException.FAILED, "JMH failed: " + firstLine(e));
+        }
+        Results.write(record, new BenchRecord(commandLine(), quick, ids, settings, results.getFileName().toString(), env));
+        if (json != null) {
+            Files.createDirectories(json.toAbsolutePath().getParent());
+            Files.copy(results, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        out.println("results: " + results + " (JMH) and " + record + " (environment)" + (json != null ? "; copy in " + json : ""));
+        out.println("tables:  ./lab bench --doc " + results);
+        return 0;
+    }
+
+    /** {@code results/X-bench.json} -> {@code results/X-bench-env.json}. */
+    static Path envFileOf(Path jmhJson) {
+        String name = jmhJson.getFileName().toString().replaceFirst("\\.json$", "");
+        return jmhJson.resolveSibling(name + "-env.json");
+    }
+
+    private String commandLine() {
+        StringBuilder line = new StringBuilder("lab bench");
+        if (quick) {
+            line.append(" --quick");
+        }
+        if (suites != null) {
+            suites.forEach(s -> line.append(" --suite ").append(s.id()));
+        }
+        return line.toString();
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage()).lines().findFirst().orElse(root.toString());
+    }
+
+    /** A suite name such as {@code IoBound} (or {@code IoBoundBenchmark}), in any case. */
+    static final class SuiteConverter implements ITypeConverter<Suite> {
+        @Override
+        public Suite convert(String value) {
+            try {
+                return Suite.fromName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
