@@ -46,8 +46,7 @@ final class CompareCommand implements Callable<Integer> {
         DatabaseSource database = spec.type().needsDatabase() ? DatabaseSource.require(System.getenv()) : null;
         try (database; Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, null, true)) {
             if (database != null) {
-                runner.useDatabase(db.apply(database.settings()));
-                out.println("database: " + database.describe() + ", " + db.apply(database.settings()).toString().replace(database.settings().url() + " as ", "user "));
+                db.attach(runner, database, out);
             }
             for (Model model : Model.values()) {
                 results.add(runner.run(models.spec(model), spec, load.tasks, load.concurrency, load.warmup));

@@ -111,6 +111,13 @@ final class Options {
                 defaultValue = "10s", description = "for db: PostgreSQL cancels a longer query (default: ${DEFAULT-VALUE})")
         Duration statementTimeout;
 
+        /** Points {@code runner}'s db tasks at {@code source} with these pool settings, and says so on {@code out}. */
+        void attach(Runner runner, DatabaseSource source, java.io.PrintWriter out) {
+            DbSettings settings = apply(source.settings());
+            runner.useDatabase(settings);
+            out.println("database: " + source.describe() + ", " + settings.describePool());
+        }
+
         /** The pool settings for the database at {@code base}'s URL. */
         DbSettings apply(DbSettings base) {
             return base.withPool(pool).withBulkhead(bulkhead)

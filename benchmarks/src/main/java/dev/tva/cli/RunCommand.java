@@ -62,8 +62,7 @@ final class RunCommand implements Callable<Integer> {
         DatabaseSource database = spec.type().needsDatabase() ? DatabaseSource.require(System.getenv()) : null;
         try (database; Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, backendPid, false)) {
             if (database != null) {
-                runner.useDatabase(db.apply(database.settings()));
-                out.println("database: " + database.describe() + ", " + db.apply(database.settings()).toString().replace(database.settings().url() + " as ", "user "));
+                db.attach(runner, database, out);
             }
             if (cpuUnitNanos != null) {
                 runner.useNanosPerUnit(cpuUnitNanos);

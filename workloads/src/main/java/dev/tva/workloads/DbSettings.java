@@ -51,11 +51,16 @@ public record DbSettings(String url, String user, String password, int poolSize,
         return new DbSettings(url, user, password, poolSize, connectionTimeout, statementTimeout, socketTimeout, bulkhead, threshold);
     }
 
+    /** User, pool and timeouts in words (no URL, never the password). */
+    public String describePool() {
+        return "user " + user + ", pool " + poolSize + (bulkhead > 0 ? ", bulkhead " + bulkhead : "")
+                + ", connection timeout " + connectionTimeout.toMillis() + " ms, statement timeout "
+                + statementTimeout.toMillis() + " ms";
+    }
+
     /** The settings without the password, for printing. */
     @Override
     public String toString() {
-        return url + " as " + user + ", pool " + poolSize + (bulkhead > 0 ? ", bulkhead " + bulkhead : "")
-                + ", connection timeout " + connectionTimeout.toMillis() + " ms, statement timeout "
-                + statementTimeout.toMillis() + " ms";
+        return url + ", " + describePool();
     }
 }
