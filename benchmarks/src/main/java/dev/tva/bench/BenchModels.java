@@ -1,8 +1,6 @@
 package dev.tva.bench;
 
-import dev.tva.async.EventLoopModel;
-import dev.tva.threads.BlockingWorkloads;
-import dev.tva.threads.ThreadModel;
+import dev.tva.cli.ModelSpec;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Model;
 
@@ -26,10 +24,6 @@ public final class BenchModels {
 
     /** {@code model} with the lab's defaults; {@code backend} may be null when no task calls it. */
     static ExecutionModel create(Model model, URI backend) {
-        return switch (model) {
-            case PLATFORM -> ThreadModel.platform(PLATFORM_THREADS, new BlockingWorkloads(backend, TIMEOUT));
-            case VIRTUAL -> ThreadModel.virtual(new BlockingWorkloads(backend, TIMEOUT));
-            case EVENT_LOOP -> new EventLoopModel(loops(), backend, TIMEOUT);
-        };
+        return new ModelSpec(model, PLATFORM_THREADS, loops()).create(backend, TIMEOUT);
     }
 }

@@ -11,8 +11,11 @@ import dev.tva.workloads.Model;
 import java.net.URI;
 import java.time.Duration;
 
-/** A model with its settings: the pool size for {@code platform}, the loop count for {@code event-loop}. */
-record ModelSpec(Model model, int threads, int loops) {
+/**
+ * A model with its settings: the pool size for {@code platform}, the loop count for {@code event-loop}.
+ * The one place a model is built from its id (the CLI and the JMH suites both use it).
+ */
+public record ModelSpec(Model model, int threads, int loops) {
 
     /** {@code platform (200 threads)}, {@code virtual}, {@code event-loop (2 loops)}. */
     String label() {
@@ -24,7 +27,7 @@ record ModelSpec(Model model, int threads, int loops) {
     }
 
     /** Builds the model; {@code backend} is null when no task calls it. */
-    ExecutionModel create(URI backend, Duration timeout) {
+    public ExecutionModel create(URI backend, Duration timeout) {
         return create(backend, timeout, null);
     }
 
