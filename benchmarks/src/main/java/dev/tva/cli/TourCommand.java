@@ -37,7 +37,7 @@ final class TourCommand implements Callable<Integer> {
     /** The tour's fixed settings, printed at the start. */
     record Settings(int ioTasks, int ioConcurrency, long sleepMillis, long httpMillis, Duration warmup,
                     double cpuTaskMillis, int cpuTasksPerCore, int cpuConcurrency,
-                    long dbMillis, int dbPool, int dbTasks, int ioConcurrencyForDb) {
+                    long dbMillis, int dbPool, int dbTasks, int dbConcurrency) {
         static final Settings DEFAULT = new Settings(30_000, 10_000, 100, 50, Duration.ofSeconds(1), 1.0, 1_500, 100,
                 10, 10, 3_000, 1_000);
     }
@@ -92,7 +92,7 @@ final class TourCommand implements Callable<Integer> {
     /** Section 4: the database, when there is one: the bottleneck moves from the threads to the connection pool. */
     private List<RunResult> database(PrintWriter out, Runner runner, Settings s) {
         out.printf("%n4. Database: select pg_sleep(%d ms) through a pool of %d connections, %,d tasks, %,d in flight%n",
-                s.dbMillis(), s.dbPool(), s.dbTasks(), s.ioConcurrencyForDb());
+                s.dbMillis(), s.dbPool(), s.dbTasks(), s.dbConcurrency());
         Optional<DatabaseSource> found = DatabaseSource.find(System.getenv());
         if (found.isEmpty()) {
             out.println("  skipped: no database. To include it, " + DatabaseSource.HOW_TO + ".");
@@ -101,7 +101,7 @@ final class TourCommand implements Callable<Integer> {
         try (DatabaseSource database = found.get()) {
             out.println("  database: " + database.describe());
             runner.useDatabase(database.settings().withPool(s.dbPool()));
-            return section(out, runner, new Workload.Db(s.dbMillis(), DbQuery.SLEEP, 0), s.dbTasks(), s.ioConcurrencyForDb(),
+            return section(out, runner, new Workload.Db(s.dbMillis(), DbQuery.SLEEP, 0), s.dbTasks(), s.dbConcurrency(),
                     s.warmup(), false);
         }
     }

@@ -42,10 +42,6 @@ public final class Results {
         return JSON.readValue(file.toFile(), new TypeReference<>() { });
     }
 
-    public static RunResult fromJson(String json) throws IOException {
-        return JSON.readValue(json, RunResult.class);
-    }
-
     /**
      * Writes {@code result} to {@code results/<yyyyMMdd-HHmmss>-<name>.json} and, when {@code copy} is not
      * null, to {@code copy} too. Returns a line saying where it went.
