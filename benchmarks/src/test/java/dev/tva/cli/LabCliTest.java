@@ -35,6 +35,10 @@ class LabCliTest {
             "run --workload sleep                    | --model | Missing required option",
             "compare --warmup soon                   | --warmup | is not a duration",
             "run --model virtual --speed 9           | --speed | Unknown option",
+            "backend --port 70000                    | --port | expected 0..65535, got 70000",
+            "db-sweep --latency 20s                  | --latency | expected 1ms..10s, got 20000ms",
+            "db-sweep --pools 5,x                    | --pools | 'x' is not a whole number",
+            "run --model virtual --workload db --query scan | --query | 'scan' is not a query; expected one of sleep, read",
     })
     void badInputGetsOneLineAndExitCodeTwo(String args, String flag, String expected) {
         Ran ran = lab(args.trim().split("\\s+"));
