@@ -1,7 +1,7 @@
 package dev.tva.async;
 
 import dev.tva.workloads.CpuKernel;
-import dev.tva.workloads.Database;
+import dev.tva.workloads.DatabaseAccess;
 import dev.tva.workloads.Workload;
 import io.netty.channel.EventLoop;
 
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class AsyncWorkloads implements AutoCloseable {
     private final EventLoop loop;
     private final NettyHttpClient client;
-    private final Database database;
+    private final DatabaseAccess database;
     private final Executor blockingOffload;
 
     /**
@@ -37,7 +37,7 @@ public final class AsyncWorkloads implements AutoCloseable {
      * Also queries {@code database} ({@code null} when no task does): JDBC blocks, so it runs on
      * {@code blockingOffload}, never on the loop.
      */
-    public AsyncWorkloads(EventLoop loop, URI backend, Duration timeout, Database database, Executor blockingOffload) {
+    public AsyncWorkloads(EventLoop loop, URI backend, Duration timeout, DatabaseAccess database, Executor blockingOffload) {
         this.loop = loop;
         this.client = backend == null ? null : new NettyHttpClient(loop, backend, timeout);
         this.database = database;
@@ -96,7 +96,7 @@ public final class AsyncWorkloads implements AutoCloseable {
         CompletableFuture<Long> done = new CompletableFuture<>();
         blockingOffload.execute(() -> {
             try {
-                long result = database.query(w);
+                long result = database.database().query(w);
                 loop.execute(() -> done.complete(result));
             } catch (Throwable failure) {
                 loop.execute(() -> done.completeExceptionally(failure));

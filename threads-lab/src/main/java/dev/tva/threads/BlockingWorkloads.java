@@ -1,7 +1,7 @@
 package dev.tva.threads;
 
 import dev.tva.workloads.CpuKernel;
-import dev.tva.workloads.Database;
+import dev.tva.workloads.DatabaseAccess;
 import dev.tva.workloads.Workload;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.http1.Http1Client;
@@ -24,7 +24,7 @@ public final class BlockingWorkloads implements AutoCloseable {
     private static final int CONNECTIONS_KEPT = 20_000;
 
     private final Http1Client client;
-    private final Database database;
+    private final DatabaseAccess database;
 
     /** Workloads without a database (see the three-argument constructor). */
     public BlockingWorkloads(URI backend, Duration timeout) {
@@ -36,7 +36,7 @@ public final class BlockingWorkloads implements AutoCloseable {
      * connections, a call failing after {@code timeout}; queries {@code database} ({@code null} when no
      * task does).
      */
-    public BlockingWorkloads(URI backend, Duration timeout, Database database) {
+    public BlockingWorkloads(URI backend, Duration timeout, DatabaseAccess database) {
         this.database = database;
         this.client = backend == null ? null : Http1Client.builder()
                 .baseUri(backend)
@@ -108,7 +108,7 @@ public final class BlockingWorkloads implements AutoCloseable {
         if (database == null) {
             throw new IllegalStateException("no database configured for db work");
         }
-        return database.query(w);
+        return database.database().query(w);
     }
 
     @Override

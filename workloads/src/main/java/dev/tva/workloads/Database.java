@@ -18,7 +18,7 @@ import java.util.concurrent.Semaphore;
  * <p>The optional bulkhead is a semaphore in front of the pool: with it, tasks queue for a permit
  * instead of timing out in the pool's own wait ({@code connectionTimeout}).
  */
-public final class Database implements AutoCloseable {
+public final class Database implements DatabaseAccess, AutoCloseable {
     public static final String SCHEMA = "lab";
     /** Rows in {@code lab.items}; ids 1..ITEMS. */
     public static final int ITEMS = 100_000;
@@ -68,6 +68,12 @@ public final class Database implements AutoCloseable {
 
     public DbSettings settings() {
         return settings;
+    }
+
+    /** An open database is its own access. */
+    @Override
+    public Database database() {
+        return this;
     }
 
     /** Creates schema, table and index if missing, and seeds the table (deterministic) unless it is complete. */

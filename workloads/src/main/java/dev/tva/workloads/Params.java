@@ -38,6 +38,34 @@ public final class Params {
         return value;
     }
 
+    /**
+     * The integer value of the required parameter {@code name}.
+     *
+     * @throws BadRequestException naming the parameter and its range when it is missing, not an integer in
+     *     {@code [min, max]}, or given twice
+     */
+    public static long required(Map<String, List<String>> query, String name, long min, long max) {
+        List<String> values = query.get(name);
+        if (values == null || values.isEmpty()) {
+            throw new BadRequestException(name + " is required: " + rangeMessage(name, min, max).substring(name.length() + " must be ".length()));
+        }
+        return integer(query, name, 0, min, max);
+    }
+
+    /**
+     * Rejects a parameter the endpoint does not read, so a typo ({@code msec=50}) is not silently ignored.
+     *
+     * @throws BadRequestException naming the first unknown parameter and the accepted ones
+     */
+    public static void onlyKnown(Map<String, List<String>> query, List<String> accepted) {
+        for (String name : query.keySet()) {
+            if (!accepted.contains(name)) {
+                throw new BadRequestException("unknown parameter '" + abbreviate(name) + "'; accepted: "
+                        + (accepted.isEmpty() ? "none" : String.join(", ", accepted)));
+            }
+        }
+    }
+
     private static String rangeMessage(String name, long min, long max) {
         return name + " must be an integer between " + min + " and " + max;
     }
