@@ -1,0 +1,257 @@
+package dev.tva.workloads.web;
+
+import dev.tva.workloads.Backend;
+import dev.tva.workloads.CpuKernel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every lab server must do, checked over a real loopback socket: the same requests get the same
+ * status codes and the same bodies on all four servers. Each server module extends this with one method
+ * that starts its server; nothing else may differ.
+ *
+ * <p>Expected bodies come from {@link Replies} and the CPU kernel, not from typed-in strings, so the
+ * servers are held to the shared code. Timing checks have wide margins (they separate "parallel" from
+ * "one after another", not milliseconds).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ServerContract {
+    private Backend backend;
+    private LabServer server;
+    private HttpClient client;
+
+    /** The server under test. */
+    protected abstract ServerId id();
+
+    /** Starts the server under test with {@code config}. */
+    protected abstract LabServer start(ServerConfig config);
+
+    /** The configuration the contract runs with; a server test may adjust it (e.g. fewer threads). */
+    protected ServerConfig config(URI backend) {
+        return ServerConfig.of(id(), 0, backend).withThreads(32);
+    }
+
+    @BeforeAll
+    void startServer() {
+        backend = Backend.start("127.0.0.1", 0, 1);
+        server = start(config(backend.uri()));
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    protected LabServer server() {
+        return server;
+    }
+
+    protected HttpResponse<String> get(String pathAndQuery) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
+                .timeout(Duration.ofSeconds(20)).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void assertReply(String pathAndQuery, Replies.Reply expected) throws Exception {
+        HttpResponse<String> response = get(pathAndQuery);
+        assertThat(response.statusCode()).as(id() + " GET " + pathAndQuery).isEqualTo(expected.status());
+        assertThat(response.body()).as(id() + " GET " + pathAndQuery).isEqualTo(expected.body());
+        assertThat(response.headers().firstValue("content-type")).as("content type").hasValue(Replies.CONTENT_TYPE);
+    }
+
+    private static EndpointCall call(String uri) {
+        io.netty.handler.codec.http.QueryStringDecoder decoded = new io.netty.handler.codec.http.QueryStringDecoder(uri);
+        return EndpointCall.parse(decoded.path(), decoded.parameters());
+    }
+
+    // ---- endpoints ----------------------------------------------------------------------------------
+
+    @Test
+    void helloAnswersHello() throws Exception {
+        assertReply("/hello", new Replies.Reply(200, "hello\n"));
+    }
+
+    @Test
+    void sleepWaitsAtLeastItsTime() throws Exception {
+        long start = System.nanoTime();
+        assertReply("/sleep?ms=100", Replies.ok(call("/sleep?ms=100"), 0));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void ioCallsTheBackendAndCountsItsBytes() throws Exception {
+        assertReply("/io?ms=20", Replies.ok(call("/io?ms=20"), Replies.DEFAULT_BYTES));
+        assertReply("/io?ms=0&bytes=5000", Replies.ok(call("/io?ms=0&bytes=5000"), 5000));
+    }
+
+    @Test
+    void cpuComputesTheKernelsChecksum() throws Exception {
+        long checksum = CpuKernel.run(50, EndpointCall.CPU_SEED);
+        assertReply("/cpu?work=50", Replies.ok(call("/cpu?work=50"), checksum));
+    }
+
+    @Test
+    void mixedCallsThenComputes() throws Exception {
+        long expected = CpuKernel.run(7, EndpointCall.CPU_SEED) + Replies.DEFAULT_BYTES;
+        assertReply("/mixed?ms=10&work=7", Replies.ok(call("/mixed?ms=10&work=7"), expected));
+    }
+
+    @Test
+    void fanoutMakesItsCallsAtOnce() throws Exception {
+        long start = System.nanoTime();
+        assertReply("/fanout?n=10&ms=300", Replies.ok(call("/fanout?n=10&ms=300"), 10L * Replies.DEFAULT_BYTES));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        // In parallel: about 300 ms. One after another would be 3 s.
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofMillis(1_500));
+    }
+
+    @Test
+    void streamSendsEachChunkWhenItExists() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/stream?chunks=3&ms=400"))
+                .timeout(Duration.ofSeconds(20)).build();
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("transfer-encoding")).hasValue("chunked");
+        assertThat(response.headers().firstValue("content-type")).hasValue(Replies.CONTENT_TYPE);
+        List<String> lines = new ArrayList<>();
+        List<Duration> arrivals = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                lines.add(line + "\n");
+                arrivals.add(Duration.ofNanos(System.nanoTime() - start));
+            }
+        }
+        assertThat(lines).containsExactly(Replies.chunk(1, 3), Replies.chunk(2, 3), Replies.chunk(3, 3));
+        // Streamed, not buffered: the first chunk arrives long before the last (800 ms apart when sent on time).
+        assertThat(arrivals.get(0)).isLessThan(Duration.ofMillis(400));
+        assertThat(arrivals.get(2)).isGreaterThanOrEqualTo(Duration.ofMillis(800));
+    }
+
+    @Test
+    void dbWithoutADatabaseIs503WithTheReason() throws Exception {
+        HttpResponse<String> response = get("/db?ms=5");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).startsWith("database unavailable: no database configured").endsWith("\n")
+                .doesNotContain("\n\n").hasLineCount(1);
+    }
+
+    @Test
+    void keepAliveServesSeveralRequestsOnOneConnection() throws Exception {
+        RawHttp.Exchange two = RawHttp.send(server.port(),
+                "GET /hello HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 5_000);
+        assertThat(two.text().split("HTTP/1.1 200", -1)).hasSize(3);
+        assertThat(two.closed()).isTrue();
+    }
+
+    // ---- bad input: the same status and the same line on every server -------------------------------
+
+    @Test
+    void badQueryValuesAre400NamingTheParameterAndItsRange() throws Exception {
+        for (String uri : List.of("/sleep?ms=-5", "/cpu?work=abc", "/sleep?ms=600000", "/sleep", "/fanout?n=0&ms=5",
+                "/stream?chunks=5000&ms=1", "/io?msec=50", "/mixed?ms=5", "/sleep?ms=1&ms=2")) {
+            Replies.Reply expected = Replies.failure(assertRejected(uri));
+            assertThat(expected.status()).isEqualTo(400);
+            assertReply(uri, expected);
+        }
+    }
+
+    private static RuntimeException assertRejected(String uri) {
+        try {
+            call(uri);
+        } catch (RuntimeException e) {
+            return e;
+        }
+        throw new AssertionError(uri + " should be rejected");
+    }
+
+    @Test
+    void anUnknownPathIs404() throws Exception {
+        assertReply("/nope", Replies.notFound("/nope"));
+    }
+
+    @Test
+    void onlyGetIsAllowed() throws Exception {
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/hello"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build();
+        HttpResponse<String> response = client.send(post, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.body()).isEqualTo(Replies.methodNotAllowed("POST").body());
+    }
+
+    @Test
+    void anOversizeRequestLineIsRefusedAndTheConnectionClosed() throws Exception {
+        String path = "/hello?pad=" + "x".repeat(ServerLimits.MAX_REQUEST_LINE + 1_000);
+        RawHttp.Exchange answer = RawHttp.send(server.port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n", 5_000);
+        assertThat(answer.status()).as(answer.text()).isIn(414, 400);
+        assertThat(answer.closed()).as("connection closed").isTrue();
+    }
+
+    @Test
+    void oversizeHeadersAreRefusedAndTheConnectionClosed() throws Exception {
+        StringBuilder request = new StringBuilder("GET /hello HTTP/1.1\r\nHost: x\r\n");
+        for (int i = 0; i < 40; i++) {
+            request.append("X-Pad-").append(i).append(": ").append("y".repeat(1_000)).append("\r\n");
+        }
+        RawHttp.Exchange answer = RawHttp.send(server.port(), request.append("\r\n").toString(), 5_000);
+        assertThat(answer.status()).as(answer.text()).isIn(431, 400);
+        assertThat(answer.closed()).as("connection closed").isTrue();
+    }
+
+    @Test
+    void anOversizeBodyIsRefusedAndTheConnectionClosed() throws Exception {
+        RawHttp.Exchange answer = RawHttp.send(server.port(), "GET /hello HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                + (ServerLimits.MAX_BODY_BYTES + 1) + "\r\n\r\n" + "z".repeat(1_000), 5_000);
+        assertThat(answer.status()).as(answer.text()).isIn(413, 400);
+        assertThat(answer.closed()).as("connection closed").isTrue();
+    }
+
+    @Test
+    void contentLengthWithTransferEncodingIsRefusedAndTheConnectionClosed() throws Exception {
+        RawHttp.Exchange answer = RawHttp.send(server.port(), "GET /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 5_000);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.closed()).as("connection closed").isTrue();
+    }
+
+    @Test
+    void aDeadBackendIs502NotAHang() throws Exception {
+        int deadPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            deadPort = probe.getLocalPort();
+        }
+        try (LabServer orphan = start(config(URI.create("http://127.0.0.1:" + deadPort)))) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + orphan.port() + "/io?ms=5")).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(response.body()).startsWith("backend call failed: ").hasLineCount(1);
+        }
+    }
+}
