@@ -7,6 +7,8 @@ import io.netty.channel.EventLoop;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +85,19 @@ public final class AsyncWorkloads implements AutoCloseable {
     /** Calls the backend, then computes on its answer (on the loop that received it). */
     public CompletableFuture<Long> mixed(Workload.Mixed w) {
         return http(w.http()).thenCompose(bytes -> cpu(w.cpu()).thenApply(checksum -> checksum + bytes));
+    }
+
+    /**
+     * Calls the backend {@code n} times at once and sums the bytes of the answers: the {@code n} requests go
+     * out together, and the loop completes the future when the last answer arrives.
+     */
+    public CompletableFuture<Long> fanOut(int n, Workload.Http call) {
+        List<CompletableFuture<Long>> calls = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            calls.add(http(call));
+        }
+        return CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]))
+                .thenApply(allDone -> calls.stream().mapToLong(CompletableFuture::join).sum());
     }
 
     /**
