@@ -1,0 +1,50 @@
+package dev.tva.async.server;
+
+import dev.tva.async.AsyncWorkloads;
+import dev.tva.workloads.web.ServerLimits;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The pipeline of every connection: an idle timeout, the HTTP/1.1 codec with the {@link ServerLimits}
+ * on request line and headers, and a {@link LabHttpHandler} that works with the workloads of the
+ * connection's own event loop.
+ */
+final class NettyServerInitializer extends ChannelInitializer<Channel> {
+    private final Function<EventLoop, AsyncWorkloads> workloadsOf;
+    private final InFlightRequests inFlight;
+    private final BlockingOnEventLoop blockingOnLoop;
+
+    /**
+     * @param workloadsOf    the workloads bound to a loop: a connection's backend calls stay on its loop
+     * @param blockingOnLoop {@code null} unless {@code --block-event-loop}
+     */
+    NettyServerInitializer(Function<EventLoop, AsyncWorkloads> workloadsOf, InFlightRequests inFlight,
+                           BlockingOnEventLoop blockingOnLoop) {
+        this.workloadsOf = workloadsOf;
+        this.inFlight = inFlight;
+        this.blockingOnLoop = blockingOnLoop;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        AsyncWorkloads workloads = workloadsOf.apply(ch.eventLoop());
+        if (workloads == null) {
+            throw new IllegalStateException("no workloads for event loop " + ch.eventLoop());
+        }
+        HttpDecoderConfig limits = new HttpDecoderConfig()
+                .setMaxInitialLineLength(ServerLimits.MAX_REQUEST_LINE)
+                .setMaxHeaderSize(ServerLimits.MAX_HEADER_BYTES);
+        ch.pipeline()
+                .addLast(new IdleStateHandler(0, 0, ServerLimits.IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(new HttpServerCodec(limits))
+                .addLast(new LabHttpHandler(workloads, inFlight, blockingOnLoop));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tva.async.server;
+
+import dev.tva.workloads.web.Replies;
+import dev.tva.workloads.web.ServerLimits;
+import io.netty.handler.codec.http.ContentLengthNotAllowedException;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+
+/**
+ * The answers to requests that cannot be served at all: over a {@link ServerLimits} limit, or not
+ * HTTP/1.1 that can be framed safely. Each is sent with {@code Connection: close}, and the connection is
+ * closed: after such a request the server cannot know where the next one starts.
+ */
+final class Refusals {
+    private Refusals() {
+    }
+
+    /**
+     * The answer to a message Netty's decoder could not decode. The decoder reports the failure on the
+     * message it was decoding: on the request itself for its line and headers (including
+     * {@code Content-Length} with {@code Transfer-Encoding}, which Netty 4.2 rejects), on a content part
+     * for a broken chunked body.
+     */
+    static Replies.Reply decoderFailure(HttpObject failed, Throwable cause) {
+        if (failed instanceof HttpRequest) {
+            return switch (cause) {
+                case TooLongHttpLineException tooLong -> new Replies.Reply(414,
+                        "request line longer than " + ServerLimits.MAX_REQUEST_LINE + " bytes\n");
+                case TooLongHttpHeaderException tooLong -> new Replies.Reply(431,
+                        "request headers larger than " + ServerLimits.MAX_HEADER_BYTES + " bytes\n");
+                case ContentLengthNotAllowedException both -> new Replies.Reply(400,
+                        "malformed request: Content-Length and Transfer-Encoding together\n");
+                default -> malformed(cause);
+            };
+        }
+        return malformed(cause);
+    }
+
+    /** 413: a body (announced or received) larger than {@link ServerLimits#MAX_BODY_BYTES}. */
+    static Replies.Reply bodyTooLarge() {
+        return new Replies.Reply(413, "request body larger than " + ServerLimits.MAX_BODY_BYTES + " bytes\n");
+    }
+
+    private static Replies.Reply malformed(Throwable cause) {
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String line = message.lines().findFirst().orElse("");
+        return new Replies.Reply(400, "malformed request: " + (line.length() <= 100 ? line : line.substring(0, 100) + "...") + "\n");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tva.async.server;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The server-wide count of requests in progress: its limit, and the drain that close() waits on. */
+class InFlightRequestsTest {
+
+    @Test
+    void refusesBeyondTheLimitUntilOneIsReleased() {
+        InFlightRequests requests = new InFlightRequests(2);
+        assertThat(requests.tryAcquire()).isTrue();
+        assertThat(requests.tryAcquire()).isTrue();
+        assertThat(requests.tryAcquire()).isFalse();
+        assertThat(requests.inFlight()).isEqualTo(2);
+
+        requests.release();
+        assertThat(requests.tryAcquire()).isTrue();
+    }
+
+    @Test
+    void drainReturnsAtOnceWhenNothingIsInProgress() throws InterruptedException {
+        InFlightRequests requests = new InFlightRequests(10);
+        assertThat(requests.isDraining()).isFalse();
+        assertThat(requests.drain(Duration.ofSeconds(5))).isTrue();
+        assertThat(requests.isDraining()).isTrue();
+    }
+
+    @Test
+    void drainWaitsForTheLastRequestToFinish() throws Exception {
+        InFlightRequests requests = new InFlightRequests(10);
+        requests.tryAcquire();
+        CompletableFuture<Void> finishing = CompletableFuture.runAsync(requests::release,
+                CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+        long start = System.nanoTime();
+        assertThat(requests.drain(Duration.ofSeconds(10))).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150))
+                .isLessThan(Duration.ofSeconds(5));
+        finishing.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void drainGivesUpAfterItsTimeout() throws InterruptedException {
+        InFlightRequests requests = new InFlightRequests(10);
+        requests.tryAcquire();
+        assertThat(requests.drain(Duration.ofMillis(100))).isFalse();
+    }
+}
