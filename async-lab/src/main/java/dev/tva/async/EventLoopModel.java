@@ -4,7 +4,6 @@ import dev.tva.workloads.Database;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.Workload;
-import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -44,7 +43,7 @@ public final class EventLoopModel implements ExecutionModel {
                 database.settings().poolSize(), Thread.ofPlatform().name("db-offload-", 0).factory());
         this.perLoop = new AsyncWorkloads[loops];
         for (int i = 0; i < loops; i++) {
-            perLoop[i] = new AsyncWorkloads((EventLoop) group.next(), backend, timeout, database, blockingOffload);
+            perLoop[i] = new AsyncWorkloads(group.next(), backend, timeout, database, blockingOffload);
         }
     }
 
