@@ -71,7 +71,7 @@ public final class Backend implements AutoCloseable {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the backend", e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // sync() rethrows a BindException it does not declare
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IllegalStateException("cannot start the backend on " + host + ":" + port + ": " + e.getMessage(), e);
         }
