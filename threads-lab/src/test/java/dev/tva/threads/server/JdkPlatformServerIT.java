@@ -1,0 +1,20 @@
+package dev.tva.threads.server;
+
+import dev.tva.workloads.web.LabServer;
+import dev.tva.workloads.web.ServerConfig;
+import dev.tva.workloads.web.ServerContract;
+import dev.tva.workloads.web.ServerId;
+
+/** The jdk-platform server keeps the contract every lab server keeps. */
+class JdkPlatformServerIT extends ServerContract {
+
+    @Override
+    protected ServerId id() {
+        return ServerId.JDK_PLATFORM;
+    }
+
+    @Override
+    protected LabServer start(ServerConfig config) {
+        return JdkHttpServer.start(config);
+    }
+}
