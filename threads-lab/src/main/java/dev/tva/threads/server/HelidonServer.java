@@ -7,6 +7,7 @@ import dev.tva.workloads.web.ServerConfig;
 import dev.tva.workloads.web.ServerId;
 import dev.tva.workloads.web.ServerLimits;
 import io.helidon.common.Version;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
@@ -75,6 +76,11 @@ public final class HelidonServer implements LabServer {
                     .maxConcurrentRequests(ServerLimits.MAX_CONCURRENT_REQUESTS)
                     .shutdownGracePeriod(SHUTDOWN_GRACE)
                     .shutdownHook(false)  // close() is how it stops
+                    .directHandlers(handlers -> {
+                        for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
+                            handlers.addHandler(event, refusals());
+                        }
+                    })
                     .routing(routing -> routing.any((request, response) -> serve(request, response, endpoints)))
                     .build()
                     .start();
@@ -84,6 +90,33 @@ public final class HelidonServer implements LabServer {
             workloads.close();
             throw e;
         }
+    }
+
+    /**
+     * Helidon answers a request over a limit itself, before any handler; this words those answers as the
+     * other servers do (Helidon's own are empty). Others, such as a malformed request, stay Helidon's.
+     */
+    static DirectHandler refusals() {
+        DirectHandler helidon = DirectHandler.defaultHandler();
+        return (request, event, status, headers, message) -> {
+            Replies.Reply reply = switch (status.code()) {
+                case 413 -> Refusals.BODY_TOO_LARGE;
+                case 414 -> Refusals.REQUEST_LINE_TOO_LONG;
+                case 431 -> Refusals.HEADERS_TOO_LARGE;
+                case 503 -> Replies.overloaded(ServerLimits.MAX_CONCURRENT_REQUESTS);
+                default -> null;
+            };
+            if (reply == null) {
+                return helidon.handle(request, event, status, headers, message);
+            }
+            return DirectHandler.TransportResponse.builder()
+                    .status(status)
+                    .headers(headers)
+                    .header(HeaderNames.CONTENT_TYPE, Replies.CONTENT_TYPE)
+                    .keepAlive(false)
+                    .entity(reply.body().getBytes(StandardCharsets.UTF_8))
+                    .build();
+        };
     }
 
     /** One request, on its connection's virtual thread. */

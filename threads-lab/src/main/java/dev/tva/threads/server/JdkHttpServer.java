@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The JDK server has few limits of its own, and those are system properties, read once, when the first
  * server of the JVM starts: {@link #start} sets them unless they were given on the command line. What it
- * lacks (request-line length, body size, a length given twice) is checked here before the handler runs.
+ * lacks (request-line length, header and body size, Content-Length with Transfer-Encoding on JDK 21) is
+ * checked here before the handler runs, and answered as Helidon's limits are ({@link Refusals}).
  */
 public final class JdkHttpServer implements LabServer {
     /** Seconds {@link #close()} lets requests in progress finish. */
@@ -50,7 +51,7 @@ public final class JdkHttpServer implements LabServer {
      */
     private static final List<Map.Entry<String, String>> SERVER_PROPERTIES = List.of(
             Map.entry("sun.net.httpserver.maxReqHeaderSize", Integer.toString(HEADER_BACKSTOP_BYTES)),
-            Map.entry("sun.net.httpserver.maxReqHeaders", "200"),
+            Map.entry("sun.net.httpserver.maxReqHeaders", "200"),  // its default, stated: more fields are dropped unanswered
             Map.entry("sun.net.httpserver.idleInterval", Long.toString(ServerLimits.IDLE_TIMEOUT.toSeconds())),
             // Keep-alive connections are kept however many there are (the JDK keeps 200), so a load test with
             // many connections measures requests, not reconnects.
@@ -144,28 +145,21 @@ public final class JdkHttpServer implements LabServer {
         int line = exchange.getRequestMethod().length() + exchange.getRequestURI().toString().length()
                 + exchange.getProtocol().length() + 2;
         if (line > ServerLimits.MAX_REQUEST_LINE) {
-            return new Replies.Reply(414, "request line of " + line + " bytes is over the limit of "
-                    + ServerLimits.MAX_REQUEST_LINE + " bytes\n");
+            return Refusals.REQUEST_LINE_TOO_LONG;
         }
         Headers headers = exchange.getRequestHeaders();
-        long headerBytes = headerBytes(headers);
-        if (headerBytes > ServerLimits.MAX_HEADER_BYTES) {
-            return new Replies.Reply(431, "request headers of " + headerBytes + " bytes are over the limit of "
-                    + ServerLimits.MAX_HEADER_BYTES + " bytes\n");
+        if (headerBytes(headers) > ServerLimits.MAX_HEADER_BYTES) {
+            return Refusals.HEADERS_TOO_LARGE;
         }
         String length = headers.getFirst("Content-Length");
         if (length != null && headers.containsKey("Transfer-Encoding")) {
-            return new Replies.Reply(400, "Content-Length and Transfer-Encoding together: the body's length is ambiguous\n");
+            return Refusals.AMBIGUOUS_LENGTH;  // JDK 25 refuses it itself; a JDK 21 may not
         }
         if (length != null && Long.parseLong(length) > ServerLimits.MAX_BODY_BYTES) {
-            return bodyTooLarge(" of " + length + " bytes");  // refused before a byte of it is read
+            return Refusals.BODY_TOO_LARGE;  // before a byte of it is read
         }
-        boolean over = skip(exchange.getRequestBody()) > ServerLimits.MAX_BODY_BYTES;  // a chunked body
-        return over ? bodyTooLarge("") : null;
-    }
-
-    private static Replies.Reply bodyTooLarge(String size) {
-        return new Replies.Reply(413, "request body" + size + " is over the limit of " + ServerLimits.MAX_BODY_BYTES + " bytes\n");
+        // Read what is accepted (the JDK reads none of it: drainAmount 0); a chunked body shows its size here.
+        return skip(exchange.getRequestBody()) > ServerLimits.MAX_BODY_BYTES ? Refusals.BODY_TOO_LARGE : null;
     }
 
     /** Header bytes as sent: {@code name: value} and a line end per field. */

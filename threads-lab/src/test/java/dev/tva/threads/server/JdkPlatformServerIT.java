@@ -2,11 +2,10 @@ package dev.tva.threads.server;
 
 import dev.tva.workloads.web.LabServer;
 import dev.tva.workloads.web.ServerConfig;
-import dev.tva.workloads.web.ServerContract;
 import dev.tva.workloads.web.ServerId;
 
 /** The jdk-platform server keeps the contract every lab server keeps. */
-class JdkPlatformServerIT extends ServerContract {
+class JdkPlatformServerIT extends BlockingServerContract {
 
     @Override
     protected ServerId id() {

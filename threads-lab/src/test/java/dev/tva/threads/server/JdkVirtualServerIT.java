@@ -2,11 +2,10 @@ package dev.tva.threads.server;
 
 import dev.tva.workloads.web.LabServer;
 import dev.tva.workloads.web.ServerConfig;
-import dev.tva.workloads.web.ServerContract;
 import dev.tva.workloads.web.ServerId;
 
 /** The jdk-virtual server keeps the contract every lab server keeps. */
-class JdkVirtualServerIT extends ServerContract {
+class JdkVirtualServerIT extends BlockingServerContract {
 
     @Override
     protected ServerId id() {
