@@ -1,8 +1,5 @@
 package dev.tva.threads.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.tva.workloads.web.LabServer;
 import dev.tva.workloads.web.ServerConfig;
 import dev.tva.workloads.web.ServerId;
@@ -10,17 +7,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HandlerThreadsIT {
     private static final URI NO_BACKEND = URI.create("http://127.0.0.1:1");
-    private static final String HANDLER_FRAME = BlockingEndpoints.class.getName() + ".handle(";
 
     private static HttpClient client;
 
@@ -108,7 +99,7 @@ class HandlerThreadsIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
         while (threads.size() < n && System.nanoTime() < deadline) {
             Thread.sleep(50);
-            threads = handlerThreads();
+            threads = HandlerThreads.now();
         }
         sleeps.forEach(s -> assertThat(s.join().statusCode()).isEqualTo(200));
         return threads;
@@ -118,31 +109,5 @@ class HandlerThreadsIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
                 .timeout(Duration.ofSeconds(10)).build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The threads of this JVM whose stack is in the handler now, from a JSON thread dump. */
-    private static Set<String> handlerThreads() throws IOException {
-        Path dir = Files.createTempDirectory("thread-dump");
-        Path file = dir.resolve("threads.json");  // the dump refuses to overwrite a file
-        try {
-            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                    .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
-            Set<String> threads = new HashSet<>();
-            for (JsonNode container : new ObjectMapper().readTree(file.toFile()).path("threadDump").path("threadContainers")) {
-                for (JsonNode thread : container.path("threads")) {
-                    List<String> stack = new ArrayList<>();
-                    thread.path("stack").forEach(frame -> stack.add(frame.asText()));
-                    if (stack.stream().anyMatch(frame -> frame.contains(HANDLER_FRAME))) {
-                        // A virtual thread's stack starts in VirtualThread.run (JDK 21 and later).
-                        boolean virtual = stack.stream().anyMatch(frame -> frame.contains("java.lang.VirtualThread.run("));
-                        threads.add((virtual ? "virtual " : "platform ") + thread.path("name").asText());
-                    }
-                }
-            }
-            return threads;
-        } finally {
-            Files.deleteIfExists(file);
-            Files.delete(dir);
-        }
     }
 }
