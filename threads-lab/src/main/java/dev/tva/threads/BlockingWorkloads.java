@@ -11,6 +11,11 @@ import java.io.InputStream;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * The workloads written the plain way: each method blocks its thread until the work is done and
@@ -79,6 +84,36 @@ public final class BlockingWorkloads implements AutoCloseable {
             return drain(response.inputStream());
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);  // Helidon reports socket failures unchecked
+        }
+    }
+
+    /**
+     * Makes {@code n} backend calls at once, one task each on {@code forks}, and waits for all of them: the
+     * fork-join of blocking code. Returns the bytes of all answers; a failed call cancels the ones still
+     * running and its exception is thrown as it was.
+     */
+    public long fanOut(int n, Workload.Http call, ExecutorService forks) throws IOException, InterruptedException {
+        List<Future<Long>> calls = new ArrayList<>(n);
+        try {
+            for (int i = 0; i < n; i++) {
+                calls.add(forks.submit(() -> http(call)));
+            }
+            long total = 0;
+            for (Future<Long> each : calls) {
+                total += each.get();
+            }
+            return total;
+        } catch (ExecutionException e) {
+            Throwable failure = e.getCause();  // http() throws IOException, or something unchecked
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            if (failure instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw (Error) failure;
+        } finally {
+            calls.forEach(each -> each.cancel(true));
         }
     }
 

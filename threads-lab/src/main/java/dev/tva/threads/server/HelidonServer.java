@@ -1,0 +1,228 @@
+package dev.tva.threads.server;
+
+import dev.tva.threads.BlockingWorkloads;
+import dev.tva.workloads.web.LabServer;
+import dev.tva.workloads.web.Replies;
+import dev.tva.workloads.web.ServerConfig;
+import dev.tva.workloads.web.ServerId;
+import dev.tva.workloads.web.ServerLimits;
+import io.helidon.common.Version;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
+import io.helidon.webserver.CloseConnectionException;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.http1.Http1Config;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The helidon server: Helidon 4 SE WebServer, which runs each connection's requests on a virtual thread
+ * of its own, so the handler is plain blocking code ({@link BlockingEndpoints}) and nobody sizes a pool.
+ */
+public final class HelidonServer implements LabServer {
+    /** How long {@link #close()} lets requests in progress finish. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
+    /** How often idle connections are looked for; Helidon's default (2 min) would double the idle timeout. */
+    static final Duration IDLE_CHECK_PERIOD = Duration.ofSeconds(10);
+
+    private final WebServer server;
+    private final BlockingWorkloads workloads;
+    private final ExecutorService forks;
+
+    private HelidonServer(WebServer server, BlockingWorkloads workloads, ExecutorService forks) {
+        this.server = server;
+        this.workloads = workloads;
+        this.forks = forks;
+    }
+
+    /**
+     * Starts a server for {@code config} (whose {@code threads} it ignores: there is no pool) and returns
+     * once it listens.
+     *
+     * @throws IllegalArgumentException when {@code config} is not for {@link ServerId#HELIDON}
+     */
+    public static HelidonServer start(ServerConfig config) {
+        if (config.server() != ServerId.HELIDON) {
+            throw new IllegalArgumentException("HelidonServer runs the helidon server, not " + config.server());
+        }
+        BlockingWorkloads workloads = new BlockingWorkloads(config.backend(), ServerLimits.BACKEND_TIMEOUT, config.database());
+        // /fanout's calls run on virtual threads too: the same kind of thread as the handler.
+        ExecutorService forks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("helidon-fork-", 0).factory());
+        BlockingEndpoints endpoints = new BlockingEndpoints(workloads, forks);
+        try {
+            WebServer server = WebServer.builder()
+                    .host(config.host())
+                    .port(config.port())
+                    // Every limit of ServerLimits, set here rather than left to Helidon's defaults.
+                    .addProtocol(Http1Config.builder()
+                            .maxPrologueLength(ServerLimits.MAX_REQUEST_LINE)
+                            .maxHeadersSize(ServerLimits.MAX_HEADER_BYTES)
+                            .build())
+                    .maxPayloadSize(ServerLimits.MAX_BODY_BYTES)
+                    .idleConnectionTimeout(ServerLimits.IDLE_TIMEOUT)
+                    .idleConnectionPeriod(IDLE_CHECK_PERIOD)
+                    .maxConcurrentRequests(ServerLimits.MAX_CONCURRENT_REQUESTS)
+                    .shutdownGracePeriod(SHUTDOWN_GRACE)
+                    .shutdownHook(false)  // close() is how it stops
+                    .directHandlers(handlers -> {
+                        for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
+                            handlers.addHandler(event, refusals());
+                        }
+                    })
+                    .routing(routing -> routing.any((request, response) -> serve(request, response, endpoints)))
+                    .build()
+                    .start();
+            return new HelidonServer(server, workloads, forks);
+        } catch (RuntimeException e) {
+            forks.shutdownNow();
+            workloads.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Helidon answers a request over a limit itself, before any handler; this words those answers as the
+     * other servers do (Helidon's own are empty). Others, such as a malformed request, stay Helidon's.
+     */
+    static DirectHandler refusals() {
+        DirectHandler helidon = DirectHandler.defaultHandler();
+        return (request, event, status, headers, message) -> {
+            Replies.Reply reply = switch (status.code()) {
+                case 413 -> Refusals.BODY_TOO_LARGE;
+                case 414 -> Refusals.REQUEST_LINE_TOO_LONG;
+                case 431 -> Refusals.HEADERS_TOO_LARGE;
+                case 503 -> Replies.overloaded(ServerLimits.MAX_CONCURRENT_REQUESTS);
+                default -> null;
+            };
+            if (reply == null) {
+                return helidon.handle(request, event, status, headers, message);
+            }
+            return DirectHandler.TransportResponse.builder()
+                    .status(status)
+                    .headers(headers)
+                    .header(HeaderNames.CONTENT_TYPE, Replies.CONTENT_TYPE)
+                    .keepAlive(false)
+                    .entity(reply.body().getBytes(StandardCharsets.UTF_8))
+                    .build();
+        };
+    }
+
+    /** One request, on its connection's virtual thread. */
+    private static void serve(ServerRequest request, ServerResponse response, BlockingEndpoints endpoints) throws IOException {
+        boolean head = request.prologue().method() == Method.HEAD;
+        endpoints.handle(request.prologue().method().text(), target(request), new Answer(response, head));
+        if (request.headers().containsToken(HeaderValues.CONNECTION_CLOSE)) {
+            // Helidon answers "Connection: close" but keeps the connection open (helidon-io/helidon#12324, seen
+            // from 4.4.1 to 4.5.3). The answer is out: closing now is what the client asked for.
+            throw new CloseConnectionException("the client asked to close the connection");
+        }
+    }
+
+    /** The request target as the client sent it, still encoded: {@link BlockingEndpoints} decodes it. */
+    private static String target(ServerRequest request) {
+        String query = request.prologue().query().rawValue();
+        String path = request.prologue().uriPath().rawPath();
+        return query.isEmpty() ? path : path + "?" + query;
+    }
+
+    @Override
+    public ServerId id() {
+        return ServerId.HELIDON;
+    }
+
+    @Override
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public String describe() {
+        return "Helidon " + Version.VERSION + " WebServer, a virtual thread per connection (its requests in turn)";
+    }
+
+    @Override
+    public void close() {
+        server.stop();  // stops accepting; waits up to SHUTDOWN_GRACE for requests in progress
+        forks.shutdown();
+        try {
+            if (!forks.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                forks.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            forks.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        workloads.close();
+    }
+
+    /** {@link BlockingEndpoints}' answer written on a Helidon response. */
+    private record Answer(ServerResponse response, boolean head) implements BlockingEndpoints.Response {
+        @Override
+        public void send(Replies.Reply reply) {
+            response.status(reply.status()).header(HeaderNames.CONTENT_TYPE, Replies.CONTENT_TYPE);
+            if (head) {
+                response.send();  // an answer to HEAD has no body; Helidon would send one
+            } else {
+                response.send(reply.body().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        @Override
+        public OutputStream stream() {
+            // No length set: Helidon sends the answer chunked, a chunk at each flush.
+            response.status(200).header(HeaderNames.CONTENT_TYPE, Replies.CONTENT_TYPE);
+            return new Checked(response.outputStream());
+        }
+    }
+
+    /** Helidon reports a lost connection unchecked; the handler expects the {@link IOException} of a write. */
+    private static final class Checked extends FilterOutputStream {
+        Checked(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (UncheckedIOException | CloseConnectionException e) {
+                throw new IOException("client has gone: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (UncheckedIOException | CloseConnectionException e) {
+                throw new IOException("client has gone: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (UncheckedIOException | CloseConnectionException e) {
+                throw new IOException("client has gone: " + e.getMessage(), e);
+            }
+        }
+    }
+}

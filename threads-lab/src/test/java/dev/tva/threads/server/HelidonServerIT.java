@@ -1,0 +1,19 @@
+package dev.tva.threads.server;
+
+import dev.tva.workloads.web.LabServer;
+import dev.tva.workloads.web.ServerConfig;
+import dev.tva.workloads.web.ServerId;
+
+/** The helidon server keeps the contract every lab server keeps. */
+class HelidonServerIT extends BlockingServerContract {
+
+    @Override
+    protected ServerId id() {
+        return ServerId.HELIDON;
+    }
+
+    @Override
+    protected LabServer start(ServerConfig config) {
+        return HelidonServer.start(config);
+    }
+}

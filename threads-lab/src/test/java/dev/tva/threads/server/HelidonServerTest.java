@@ -1,0 +1,36 @@
+package dev.tva.threads.server;
+
+import dev.tva.workloads.web.Replies;
+import dev.tva.workloads.web.ServerLimits;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Helidon's own refusals, worded as the lab words them (the 503 needs 20,000 requests at once to see live). */
+class HelidonServerTest {
+
+    @Test
+    void tooManyRequestsInProgressGetTheLabsOverloadedLine() {
+        DirectHandler.TransportResponse answer = HelidonServer.refusals().handle(DirectHandler.TransportRequest.empty(),
+                DirectHandler.EventType.OTHER, Status.SERVICE_UNAVAILABLE_503, ServerResponseHeaders.create(), (String) null);
+        assertThat(answer.status().code()).isEqualTo(503);
+        assertThat(answer.entity()).hasValueSatisfying(body -> assertThat(new String(body, StandardCharsets.UTF_8))
+                .isEqualTo(Replies.overloaded(ServerLimits.MAX_CONCURRENT_REQUESTS).body()));
+        assertThat(answer.headers().first(HeaderNames.CONTENT_TYPE)).hasValue(Replies.CONTENT_TYPE);
+        assertThat(answer.keepAlive()).isFalse();
+    }
+
+    @Test
+    void aMalformedRequestIsLeftToHelidon() {
+        DirectHandler.TransportResponse answer = HelidonServer.refusals().handle(DirectHandler.TransportRequest.empty(),
+                DirectHandler.EventType.BAD_REQUEST, Status.BAD_REQUEST_400, ServerResponseHeaders.create(), (String) null);
+        assertThat(answer.status().code()).isEqualTo(400);
+        assertThat(answer.headers().first(HeaderNames.CONTENT_TYPE)).isEmpty();
+    }
+}

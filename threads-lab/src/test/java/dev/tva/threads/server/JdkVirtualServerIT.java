@@ -1,0 +1,19 @@
+package dev.tva.threads.server;
+
+import dev.tva.workloads.web.LabServer;
+import dev.tva.workloads.web.ServerConfig;
+import dev.tva.workloads.web.ServerId;
+
+/** The jdk-virtual server keeps the contract every lab server keeps. */
+class JdkVirtualServerIT extends BlockingServerContract {
+
+    @Override
+    protected ServerId id() {
+        return ServerId.JDK_VIRTUAL;
+    }
+
+    @Override
+    protected LabServer start(ServerConfig config) {
+        return JdkHttpServer.start(config);
+    }
+}
