@@ -26,12 +26,9 @@ final class Refusals {
     static Replies.Reply decoderFailure(HttpObject failed, Throwable cause) {
         if (failed instanceof HttpRequest) {
             return switch (cause) {
-                case TooLongHttpLineException tooLong -> new Replies.Reply(414,
-                        "request line longer than " + ServerLimits.MAX_REQUEST_LINE + " bytes\n");
-                case TooLongHttpHeaderException tooLong -> new Replies.Reply(431,
-                        "request headers larger than " + ServerLimits.MAX_HEADER_BYTES + " bytes\n");
-                case ContentLengthNotAllowedException both -> new Replies.Reply(400,
-                        "malformed request: Content-Length and Transfer-Encoding together\n");
+                case TooLongHttpLineException tooLong -> Replies.REQUEST_LINE_TOO_LONG;
+                case TooLongHttpHeaderException tooLong -> Replies.HEADERS_TOO_LARGE;
+                case ContentLengthNotAllowedException both -> Replies.AMBIGUOUS_LENGTH;
                 default -> malformed(cause);
             };
         }
@@ -40,7 +37,7 @@ final class Refusals {
 
     /** 413: a body (announced or received) larger than {@link ServerLimits#MAX_BODY_BYTES}. */
     static Replies.Reply bodyTooLarge() {
-        return new Replies.Reply(413, "request body larger than " + ServerLimits.MAX_BODY_BYTES + " bytes\n");
+        return Replies.BODY_TOO_LARGE;
     }
 
     private static Replies.Reply malformed(Throwable cause) {

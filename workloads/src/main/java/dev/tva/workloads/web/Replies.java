@@ -22,6 +22,19 @@ public final class Replies {
     public static final int DEFAULT_BYTES = 16;
     public static final String CONTENT_TYPE = "text/plain; charset=utf-8";
 
+    /** 414: a request line over {@link ServerLimits#MAX_REQUEST_LINE}. Sent with {@code Connection: close}, as are the next three. */
+    public static final Reply REQUEST_LINE_TOO_LONG = new Reply(414,
+            "request line is over the limit of " + ServerLimits.MAX_REQUEST_LINE + " bytes\n");
+    /** 431: request headers over {@link ServerLimits#MAX_HEADER_BYTES}. */
+    public static final Reply HEADERS_TOO_LARGE = new Reply(431,
+            "request headers are over the limit of " + ServerLimits.MAX_HEADER_BYTES + " bytes\n");
+    /** 413: a body over {@link ServerLimits#MAX_BODY_BYTES}. */
+    public static final Reply BODY_TOO_LARGE = new Reply(413,
+            "request body is over the limit of " + ServerLimits.MAX_BODY_BYTES + " bytes\n");
+    /** 400: Content-Length and Transfer-Encoding together (a request-smuggling shape). */
+    public static final Reply AMBIGUOUS_LENGTH = new Reply(400,
+            "Content-Length and Transfer-Encoding together: the body's length is ambiguous\n");
+
     private Replies() {
     }
 
