@@ -44,6 +44,8 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
     /** When the last measured request ended, for the achieved rate. */
     long lastEndNanos;
 
+    /** No request in flight times out before this (a lower bound: answered requests leave it early). */
+    private long earliestDeadlineNanos = Long.MAX_VALUE;
     private final Connector connector;
 
     Driver(EventLoop loop, LoadSettings settings, Tally tally, int maxConnections) {
@@ -124,7 +126,9 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
         if (measured) {
             tally.sent.increment();
         }
-        connection.send(connector.request(), originNanos, originNanos + timeoutNanos, measured);
+        long deadline = originNanos + timeoutNanos;
+        earliestDeadlineNanos = Math.min(earliestDeadlineNanos, deadline);
+        connection.send(connector.request(), originNanos, deadline, measured);
     }
 
     /** Counts the answer to the request on {@code connection}; only 2xx answers have a latency. */
@@ -143,18 +147,26 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
         }
     }
 
-    /** Times out the requests in flight whose deadline has passed, closing their connections. */
+    /**
+     * Times out the requests in flight whose deadline has passed, closing their connections. Walks the
+     * connections only once the earliest deadline known has come, so a sweep is almost always free.
+     */
     void sweepInFlight(long nowNanos) {
-        List<Connection> expired = null;
-        for (Connection c : live) {
-            if (c.state == Connection.State.BUSY && c.deadlineNanos <= nowNanos) {
-                expired = expired == null ? new ArrayList<>() : expired;
-                expired.add(c);
-            }
-        }
-        if (expired == null) {
+        if (nowNanos < earliestDeadlineNanos) {
             return;
         }
+        List<Connection> expired = new ArrayList<>();
+        long earliest = Long.MAX_VALUE;
+        for (Connection c : live) {
+            if (c.state == Connection.State.BUSY) {
+                if (c.deadlineNanos <= nowNanos) {
+                    expired.add(c);
+                } else {
+                    earliest = Math.min(earliest, c.deadlineNanos);
+                }
+            }
+        }
+        earliestDeadlineNanos = earliest;
         for (Connection c : expired) {
             if (c.measured) {
                 measuredOutstanding--;
