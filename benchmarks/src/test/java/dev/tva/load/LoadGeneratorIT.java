@@ -3,7 +3,9 @@ package dev.tva.load;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -19,9 +21,10 @@ class LoadGeneratorIT {
     @Test
     void aFastServerGetsEveryRequestOnceAndTheRunIsValid() {
         LoadResult r;
+        List<Progress> progress = new CopyOnWriteArrayList<>();
         try (TestServer server = TestServer.answering(200)) {
             r = LoadGenerator.run(LoadSettings.open(server.uri("/hello?x=1"), 500, Duration.ofSeconds(2))
-                    .withWarmup(Duration.ofMillis(500)).withLateThreshold(LENIENT), p -> { });
+                    .withWarmup(Duration.ofMillis(500)).withLateThreshold(LENIENT), progress::add);
             assertThat(server.requests()).as("warm-up requests reach the server too").isGreaterThanOrEqualTo(r.sent() + 200);
         }
 
@@ -35,6 +38,11 @@ class LoadGeneratorIT {
         assertThat(r.targetPerSec()).isEqualTo(500.0);
         assertThat(r.latencyFrom()).isEqualTo(LoadResult.FROM_INTENDED);
         assertThat(r.connectionsOpened()).as("a fast server needs few connections").isLessThan(100);
+        assertEveryRequestEndedOnce(r);
+        // About once a second: at 1 s and 2 s of the 2.5 s run.
+        assertThat(progress).hasSizeBetween(1, 3);
+        assertThat(progress.get(0).totalMillis()).isEqualTo(2_500);
+        assertThat(progress.get(progress.size() - 1).sent()).isPositive();
     }
 
     @Test
@@ -49,6 +57,7 @@ class LoadGeneratorIT {
         assertThat(r.completed()).isZero();
         assertThat(r.valid()).isFalse();
         assertThat(r.invalidReason()).contains("requests failed (500: " + r.scheduled() + ")");
+        assertEveryRequestEndedOnce(r);
     }
 
     @Test
@@ -66,6 +75,7 @@ class LoadGeneratorIT {
         assertThat(r.valid()).isFalse();
         assertThat(r.invalidReason()).contains("got no answer within 500 ms");
         assertThat(tookMillis).as("duration 1 s + timeout 0.5 s, with margin").isLessThan(3_500);
+        assertEveryRequestEndedOnce(r);
     }
 
     @Test
@@ -92,6 +102,7 @@ class LoadGeneratorIT {
         assertThat(r.connectionErrors()).isEqualTo(r.errors()).isEqualTo(r.scheduled());
         assertThat(r.valid()).isFalse();
         assertThat(r.firstError()).contains("Connection refused");
+        assertEveryRequestEndedOnce(r);
     }
 
     @Test
@@ -107,5 +118,11 @@ class LoadGeneratorIT {
         assertThat(r.latencyMicros().p50()).isBetween(20_000L, 60_000L);
         assertThat(r.connectionsOpened()).isEqualTo(4);
         assertThat(r.late()).isZero();
+    }
+
+    /** In the open model every request due ends exactly one way. */
+    private static void assertEveryRequestEndedOnce(LoadResult r) {
+        assertThat(r.completed() + r.errors() + r.timeouts()).as(r.toString()).isEqualTo(r.scheduled());
+        assertThat(r.late()).isEqualTo(r.lateNoConnection() + r.lateGenerator());
     }
 }
