@@ -16,7 +16,9 @@ import java.util.Map;
  * @param model             {@code open} or {@code closed}
  * @param url               the URL every request got
  * @param targetPerSec      the rate asked for; null for the closed model, which has none
- * @param achievedPerSec    2xx answers per second of {@code measuredMillis}
+ * @param achievedPerSec    2xx answers per second of {@code measuredMillis}; that span ends with the last
+ *                          answer, so a server that keeps up shows a little under target (50 ms latency
+ *                          over a 20 s run: 0.25% under)
  * @param latencyMicros     percentiles of the 2xx answers, in microseconds, from {@code latencyFrom}
  * @param latencyFrom       where latency starts: the intended send time (open) or the actual send (closed)
  * @param scheduled         requests due in the measured duration (open) or sent in it (closed)
@@ -27,8 +29,10 @@ import java.util.Map;
  * @param connectionErrors  requests whose connection failed to open or closed before the answer
  * @param timeouts          requests with no answer within the timeout (sent or still waiting to be)
  * @param late              requests sent more than {@code lateThresholdMillis} after their intended time
- * @param lateNoConnection  late because every connection was busy (or one was still being opened)
- * @param lateGenerator     late because the generator itself was behind its schedule
+ * @param lateNoConnection  late because every connection allowed was busy when it came due: the server is
+ *                          not keeping up (or there are too few connections)
+ * @param lateGenerator     late because of the generator: its pacing tick came late, or it was still
+ *                          opening a connection for the request
  * @param valid             no errors, no timeouts, at most 1% late, and at least one answer
  * @param invalidReason     why not valid, in one line; null when valid
  * @param connections       the most connections allowed (open) or held (closed)

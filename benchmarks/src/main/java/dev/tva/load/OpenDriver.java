@@ -17,8 +17,12 @@ import java.util.concurrent.TimeUnit;
  * the correction for coordinated omission that wrk2 made well known.
  */
 final class OpenDriver extends Driver {
-    /** A due request that found no idle connection; {@code generatorLate}: the tick itself came late. */
-    private record Waiting(long intendedNanos, boolean generatorLate) {
+    /**
+     * A due request that found no idle connection. If it ends up late, {@code poolFull} says whom to blame:
+     * the server (every connection allowed was busy when it came due) or the generator (its tick came
+     * late, or it was still opening a connection for the request).
+     */
+    private record Waiting(long intendedNanos, boolean poolFull) {
     }
 
     /** Most connection attempts in flight at once on one loop. */
@@ -74,21 +78,21 @@ final class OpenDriver extends Driver {
             tally.scheduled.increment();
             measuredOutstanding++;
         }
-        boolean generatorLate = now - due > lateNanos;
         Connection connection = pollIdle();
         if (connection != null) {
-            sendLate(connection, due, generatorLate, now);
+            sendLate(connection, due, false, now);
         } else {
-            waiting.add(new Waiting(due, generatorLate));
+            boolean poolFull = now - due <= lateNanos && live.size() + connecting >= maxConnections;
+            waiting.add(new Waiting(due, poolFull));
             openIfNeeded();
         }
     }
 
     /** Sends, counting the request as late when it leaves more than the threshold after its time. */
-    private void sendLate(Connection connection, long due, boolean generatorLate, long now) {
+    private void sendLate(Connection connection, long due, boolean poolFull, long now) {
         boolean measured = due >= measureFromNanos;
         if (measured && now - due > lateNanos) {
-            (generatorLate ? tally.lateGenerator : tally.lateNoConnection).increment();
+            (poolFull ? tally.lateNoConnection : tally.lateGenerator).increment();
         }
         send(connection, due, measured);
     }
@@ -120,7 +124,7 @@ final class OpenDriver extends Driver {
         if (w == null) {
             idle.push(connection);
         } else {
-            sendLate(connection, w.intendedNanos(), w.generatorLate(), System.nanoTime());
+            sendLate(connection, w.intendedNanos(), w.poolFull(), System.nanoTime());
         }
     }
 
@@ -188,7 +192,7 @@ final class OpenDriver extends Driver {
             if (w.intendedNanos() >= measureFromNanos) {
                 measuredOutstanding--;
                 tally.timeouts.increment();
-                (w.generatorLate() ? tally.lateGenerator : tally.lateNoConnection).increment();
+                (w.poolFull() ? tally.lateNoConnection : tally.lateGenerator).increment();
             }
             outstanding--;
         }

@@ -33,7 +33,7 @@ record Validity(boolean valid, String reason) {
             String why = lateNoConnection >= lateGenerator
                     ? String.format(Locale.ROOT, "every one of the %,d connections was busy — the server is not keeping up at this rate (or raise --connections)",
                             settings.connections())
-                    : "the generator fell behind its schedule — it was short of CPU ("
+                    : "the generator fell behind its schedule — it was short of CPU or still opening connections ("
                     + (settings.warmup().isZero() ? "a cold JVM: try --warmup 5s; " : "")
                     + "a busy machine, or too high a rate for one process)";
             reasons.add(String.format(Locale.ROOT, "%s of requests were sent late (over %s after their intended time): %s",

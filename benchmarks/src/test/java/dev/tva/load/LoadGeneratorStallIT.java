@@ -16,6 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Closed model with 4 connections: during the stall the 4 connections each wait on one request and send
  * nothing else, so only 4 of thousands of latencies see the stall: max still shows it, p99 does not.
  * Same server, same stall: the closed model's p99 is a small fraction of the open model's.
+ *
+ * Run it: ./mvnw -o -pl benchmarks verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LoadGeneratorStallIT
+ * A real run (Temurin 25.0.3, 2 cores shared with other builds; generator and server in one JVM):
+ *   stall of 1 s: open p50 1493 us, p99 980479 us, max 1024511 us (800 requests);
+ *                 closed p50 69 us, p99 362 us, max 1001983 us (126196 requests)
  */
 class LoadGeneratorStallIT {
     private static final Duration STALL_AFTER = Duration.ofMillis(1_500);
