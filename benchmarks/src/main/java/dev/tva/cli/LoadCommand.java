@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Sends GET requests to one URL at a fixed rate (open model, like wrk2) and reports latency percentiles "
                 + "measured from each request's intended send time, so a server that falls behind cannot hide it.",
-                "A run with errors, timeouts or more than 1% of requests sent late is INVALID (exit code 1).",
+                "A run with errors, timeouts or more than 1%% of requests sent late is INVALID (exit code 1).",
                 "Example: lab load --url 'http://127.0.0.1:8080/io?ms=50' --rate 2000/s --duration 20s",
                 "Contrast: lab load --url ... --closed --connections 64 --duration 10s"})
 final class LoadCommand implements Callable<Integer> {
@@ -60,7 +60,7 @@ final class LoadCommand implements Callable<Integer> {
     boolean closed;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            defaultValue = "10s", description = "a request unanswered this long after its intended time is a timeout (default: ${DEFAULT-VALUE})")
+            defaultValue = "10s", description = "a request unanswered this long after its intended time (closed: its send) is a timeout (default: ${DEFAULT-VALUE})")
     Duration timeout;
 
     @Option(names = "--warmup", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
@@ -68,7 +68,7 @@ final class LoadCommand implements Callable<Integer> {
     Duration warmup;
 
     @Option(names = "--late-threshold", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            defaultValue = "10ms", description = "a request sent later than this after its intended time is late; over 1% late makes a run INVALID (default: ${DEFAULT-VALUE})")
+            defaultValue = "10ms", description = "a request sent later than this after its intended time is late; over 1%% late makes a run INVALID (default: ${DEFAULT-VALUE})")
     Duration lateThreshold;
 
     @Option(names = "--loops", paramLabel = "N", converter = Converters.PositiveInt.class,

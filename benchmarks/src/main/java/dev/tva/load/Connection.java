@@ -9,6 +9,8 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 
+import java.io.IOException;
+
 /**
  * One keep-alive connection and the one request it carries at a time (HTTP/1.1, no pipelining). It
  * remembers when that request's latency started and when it times out, and tells its {@link Driver}
@@ -82,7 +84,7 @@ final class Connection extends SimpleChannelInboundHandler<HttpObject> {
     public void channelInactive(ChannelHandlerContext ctx) {
         State was = state;
         state = State.CLOSED;
-        driver.closed(this, was == State.BUSY ? new java.io.IOException("connection closed before the answer") : null);
+        driver.closed(this, was == State.BUSY ? new IOException("connection closed before the answer") : null);
         ctx.fireChannelInactive();
     }
 

@@ -7,6 +7,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class LoadGenerator {
         List<Driver> drivers = new ArrayList<>();
         try {
             // Split the connections, and the requests, evenly between the loops.
-            Iterator<io.netty.util.concurrent.EventExecutor> executors = group.iterator();
+            Iterator<EventExecutor> executors = group.iterator();
             for (int i = 0; i < loops; i++) {
                 EventLoop loop = (EventLoop) executors.next();
                 int share = settings.connections() / loops + (i < settings.connections() % loops ? 1 : 0);
