@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,8 @@ public final class LoadGenerator {
      * a second while the run lasts (the caller decides whether to show it).
      */
     public static LoadResult run(LoadSettings settings, Consumer<Progress> progress) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(progress, "progress (pass p -> { } to ignore it)");
         int loops = settings.effectiveLoops();
         Tally tally = new Tally();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("load"), NioIoHandler.newFactory());
