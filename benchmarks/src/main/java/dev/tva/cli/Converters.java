@@ -1,12 +1,15 @@
 package dev.tva.cli;
 
+import dev.tva.load.LoadSettings;
 import dev.tva.workloads.DbQuery;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.WorkloadType;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,6 +86,37 @@ final class Converters {
                 case "s" -> Duration.ofSeconds(amount);
                 default -> Duration.ofMinutes(amount);
             };
+        }
+    }
+
+    /** A request rate: {@code 2000/s} or {@code 2000} (per second; decimals allowed, e.g. {@code 0.5/s}). */
+    static final class RateConverter implements ITypeConverter<Double> {
+        private static final Pattern RATE = Pattern.compile("(-?\\d+(?:\\.\\d+)?)(/s)?");
+
+        @Override
+        public Double convert(String value) {
+            Matcher m = RATE.matcher(value.trim().replace("_", "").replace(",", ""));
+            if (!m.matches()) {
+                throw new TypeConversionException("'" + value + "' is not a rate; use requests per second, e.g. 2000/s or 2000");
+            }
+            double rate = Double.parseDouble(m.group(1));
+            if (rate <= 0 || rate > LoadSettings.MAX_RATE_PER_SEC) {
+                throw new TypeConversionException(String.format(Locale.ROOT, "expected a rate above 0 and at most %,d/s, got %s",
+                        (long) LoadSettings.MAX_RATE_PER_SEC, value));
+            }
+            return rate;
+        }
+    }
+
+    /** A target URL: {@code http://HOST:PORT/PATH?QUERY}. */
+    static final class UrlConverter implements ITypeConverter<URI> {
+        @Override
+        public URI convert(String value) {
+            try {
+                return LoadSettings.parseUrl(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         versionProvider = Lab.Version.class,
         description = "Runs identical workloads on platform threads, virtual threads and Netty event loops, and shows with measured numbers when each model wins, and why.",
         subcommands = {TourCommand.class, RunCommand.class, CompareCommand.class, DbSweepCommand.class, BackendCommand.class,
-                CalibrateCommand.class, BenchCommand.class, FootprintCommand.class, CommandLine.HelpCommand.class})
+                LoadCommand.class, CalibrateCommand.class, BenchCommand.class, FootprintCommand.class, CommandLine.HelpCommand.class})
 public final class Lab implements Runnable {
 
     @CommandLine.Spec

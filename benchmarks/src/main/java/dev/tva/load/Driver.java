@@ -1,0 +1,201 @@
+package dev.tva.load;
+
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One event loop's share of a load run: its connections, its latency histogram, and the timeout sweep.
+ * {@link OpenDriver} and {@link ClosedDriver} decide when requests go out. Apart from the constructor,
+ * {@link #prime} and {@link #start}, which only hand work to the loop, everything runs on the loop, so the
+ * state here needs no locks; only {@link Tally} is shared.
+ */
+abstract sealed class Driver permits OpenDriver, ClosedDriver {
+    /** How often in-flight requests are checked against their deadline: a timeout is seen this much late at most. */
+    static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+
+    final EventLoop loop;
+    final LoadSettings settings;
+    final Tally tally;
+    /** Most connections this loop may hold open (its share of the run's). */
+    final int maxConnections;
+    final long timeoutNanos;
+    /** When the first request is due (the warm-up's, if any). */
+    long startNanos;
+    /** Requests whose latency starts before this are the warm-up's: they run but are not counted. */
+    long measureFromNanos;
+    /** No request is due, or sent, at or after this. */
+    long endNanos;
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    final Histogram latencyMicros = new Histogram(HIGHEST_MICROS, 3);
+    /** Open connections (idle or busy), for the sweep. */
+    final Set<Connection> live = new LinkedHashSet<>();
+    int connecting;
+    /** Measured requests not yet answered, failed or timed out. */
+    int measuredOutstanding;
+    /** When the last measured request ended, for the achieved rate. */
+    long lastEndNanos;
+
+    /** No request in flight times out before this (a lower bound: answered requests leave it early). */
+    private long earliestDeadlineNanos = Long.MAX_VALUE;
+    private final Connector connector;
+
+    Driver(EventLoop loop, LoadSettings settings, Tally tally, int maxConnections) {
+        this.loop = loop;
+        this.settings = settings;
+        this.tally = tally;
+        this.maxConnections = maxConnections;
+        this.timeoutNanos = settings.timeout().toNanos();
+        this.connector = new Connector(loop, settings, this);
+    }
+
+    /** Opens {@code count} connections before the clock starts; the future completes when all have been tried. */
+    CompletableFuture<Void> prime(int count) {
+        CompletableFuture<Void> tried = new CompletableFuture<>();
+        loop.execute(() -> {
+            int[] left = {count};
+            for (int i = 0; i < count; i++) {
+                open().addListener(f -> {
+                    if (--left[0] == 0) {
+                        tried.complete(null);
+                    }
+                });
+            }
+        });
+        return tried;
+    }
+
+    /** Starts the clock at {@code startNanos} (warm-up first, then the measured duration); called once, off the loop. */
+    final void start(long startNanos) {
+        loop.execute(() -> {
+            this.startNanos = startNanos;
+            measureFromNanos = startNanos + settings.warmup().toNanos();
+            endNanos = measureFromNanos + settings.duration().toNanos();
+            begin();
+            startSweeping();
+        });
+    }
+
+    /** Starts sending, on the loop, once the clock is set. */
+    abstract void begin();
+
+    /** A new connection is ready for a request. */
+    abstract void connected(Connection connection);
+
+    /** A connection attempt failed. */
+    abstract void connectFailed(Throwable cause);
+
+    /** A connection went away; {@code lost} is why, when it took a request in flight with it (else null). */
+    abstract void closed(Connection connection, Throwable lost);
+
+    /** The request on {@code connection} was answered with {@code status} at {@code nowNanos}. */
+    abstract void answered(Connection connection, int status, long nowNanos);
+
+    /** Checks in-flight (and, open model, waiting) requests against their deadlines. */
+    abstract void sweep(long nowNanos);
+
+    /** Starts one connection; it reports to {@link #connected} or {@link #connectFailed}. */
+    ChannelFuture open() {
+        connecting++;
+        ChannelFuture future = connector.connect();
+        future.addListener((ChannelFuture f) -> {
+            connecting--;
+            if (f.isSuccess()) {
+                Connection connection = f.channel().pipeline().get(Connection.class);
+                connection.state = Connection.State.IDLE;
+                live.add(connection);
+                tally.connectionsOpened.increment();
+                connected(connection);
+            } else {
+                connectFailed(f.cause());
+            }
+        });
+        return future;
+    }
+
+    /** Writes a GET on {@code connection}; latency starts at {@code originNanos}. */
+    void send(Connection connection, long originNanos, boolean measured) {
+        if (measured) {
+            tally.sent.increment();
+        }
+        long deadline = originNanos + timeoutNanos;
+        earliestDeadlineNanos = Math.min(earliestDeadlineNanos, deadline);
+        connection.send(connector.request(), originNanos, deadline, measured);
+    }
+
+    /** Counts the answer to the request on {@code connection}; only 2xx answers have a latency. */
+    void record(Connection connection, int status, long nowNanos) {
+        tally.answers.increment();
+        if (!connection.measured) {
+            return;
+        }
+        measuredOutstanding--;
+        lastEndNanos = Math.max(lastEndNanos, nowNanos);
+        if (status / 100 == 2) {
+            latencyMicros.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (nowNanos - connection.originNanos) / 1000)));
+            tally.completed.increment();
+        } else {
+            tally.statusError(status, settings.uri().toString());
+        }
+    }
+
+    /**
+     * Times out the requests in flight whose deadline has passed, closing their connections. Walks the
+     * connections only once the earliest deadline known has come, so a sweep is almost always free.
+     */
+    void sweepInFlight(long nowNanos) {
+        if (nowNanos < earliestDeadlineNanos) {
+            return;
+        }
+        List<Connection> expired = new ArrayList<>();
+        long earliest = Long.MAX_VALUE;
+        for (Connection c : live) {
+            if (c.state == Connection.State.BUSY) {
+                if (c.deadlineNanos <= nowNanos) {
+                    expired.add(c);
+                } else {
+                    earliest = Math.min(earliest, c.deadlineNanos);
+                }
+            }
+        }
+        earliestDeadlineNanos = earliest;
+        for (Connection c : expired) {
+            if (c.measured) {
+                measuredOutstanding--;
+                tally.timeouts.increment();
+            }
+            live.remove(c);
+            c.abandon();
+            timedOut(c);
+        }
+    }
+
+    /** A request in flight on {@code connection} timed out and the connection was dropped. */
+    abstract void timedOut(Connection connection);
+
+    /** Notes the cause of a failure about to close a busy connection (the first one is reported). */
+    void noteFailure(Throwable cause) {
+        tally.noteFirstError(cause);
+    }
+
+    /** Schedules the sweep every {@link #SWEEP_NANOS} until this loop is done. */
+    private void startSweeping() {
+        loop.schedule(() -> {
+            if (done.isDone()) {
+                return;
+            }
+            sweep(System.nanoTime());
+            if (!done.isDone()) {
+                startSweeping();
+            }
+        }, SWEEP_NANOS, TimeUnit.NANOSECONDS);
+    }
+}

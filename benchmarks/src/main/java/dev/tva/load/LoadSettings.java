@@ -1,0 +1,146 @@
+package dev.tva.load;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one load run does, validated once: a wrong value is an {@link IllegalArgumentException} whose
+ * message says what is wrong and what is accepted. Start from {@link #open} or {@link #closed} and
+ * change the rest with the {@code with...} methods.
+ *
+ * @param uri           the one URL every request GETs: {@code http://HOST:PORT/PATH?QUERY} (plain HTTP/1.1)
+ * @param model         open (fixed arrival rate) or closed (each connection waits for its answer)
+ * @param ratePerSec    open model: requests per second, spread evenly; ignored (0) for the closed model
+ * @param duration      how long requests are sent and measured, after the warm-up
+ * @param connections   open model: most connections, opened on demand; closed model: exactly this many
+ * @param timeout       a request without an answer this long after its latency starts is a timeout
+ * @param warmup        the same load first, for this long, not measured (JIT, connections); zero skips it
+ * @param loops         event loops that send and receive; the load is split evenly between them
+ * @param lateThreshold open model: a request sent more than this after its intended time counts as late
+ */
+public record LoadSettings(URI uri, LoadModel model, double ratePerSec, Duration duration, int connections,
+                           Duration timeout, Duration warmup, int loops, Duration lateThreshold) {
+
+    /**
+     * Open model: 1,000 connections. By Little's law that carries, for example, 2,000/s at 500 ms or
+     * 20,000/s at 50 ms; sockets are only opened when every open one is busy.
+     */
+    public static final int DEFAULT_CONNECTIONS = 1_000;
+    /** Closed model: 16 connections, so 16 requests in flight at any time. */
+    public static final int DEFAULT_CLOSED_CONNECTIONS = 16;
+    /** 10 s: far above any latency the lab's servers should show, short enough that a hung run ends. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * 10 ms: the pacing tick wakes about once a millisecond and a young-GC pause on a busy machine takes a
+     * few, so a request later than this was held back by something real (no free connection, or a
+     * generator short of CPU), not by the clock's granularity.
+     */
+    public static final Duration DEFAULT_LATE_THRESHOLD = Duration.ofMillis(10);
+    /** The highest rate accepted: one process cannot pace more than this honestly. */
+    public static final double MAX_RATE_PER_SEC = 1_000_000;
+    /** The longest run accepted. */
+    public static final Duration MAX_DURATION = Duration.ofHours(1);
+
+    public LoadSettings {
+        Objects.requireNonNull(model, "model");
+        checkUrl(uri);
+        if (model == LoadModel.OPEN && !(ratePerSec > 0 && ratePerSec <= MAX_RATE_PER_SEC)) {
+            throw new IllegalArgumentException("rate must be above 0 and at most " + (long) MAX_RATE_PER_SEC + " per second, got " + ratePerSec);
+        }
+        check(duration, "duration", Duration.ofMillis(1));
+        check(timeout, "timeout", Duration.ofMillis(1));
+        check(lateThreshold, "late threshold", Duration.ofMillis(1));
+        Objects.requireNonNull(warmup, "warmup");
+        if (warmup.isNegative() || warmup.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException("warm-up must be 0 to 1 h, got " + warmup);
+        }
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be at least 1, got " + connections);
+        }
+        if (loops < 1) {
+            throw new IllegalArgumentException("loops must be at least 1, got " + loops);
+        }
+        if (model == LoadModel.CLOSED) {
+            ratePerSec = 0;
+        }
+    }
+
+    /** Open model with the defaults: {@value #DEFAULT_CONNECTIONS} connections, 10 s timeout, no warm-up, one loop per core. */
+    public static LoadSettings open(URI uri, double ratePerSec, Duration duration) {
+        return new LoadSettings(uri, LoadModel.OPEN, ratePerSec, duration, DEFAULT_CONNECTIONS, DEFAULT_TIMEOUT,
+                Duration.ZERO, Runtime.getRuntime().availableProcessors(), DEFAULT_LATE_THRESHOLD);
+    }
+
+    /** Closed model: {@code connections} requests always in flight, 10 s timeout, no warm-up, one loop per core. */
+    public static LoadSettings closed(URI uri, int connections, Duration duration) {
+        return new LoadSettings(uri, LoadModel.CLOSED, 0, duration, connections, DEFAULT_TIMEOUT,
+                Duration.ZERO, Runtime.getRuntime().availableProcessors(), DEFAULT_LATE_THRESHOLD);
+    }
+
+    public LoadSettings withConnections(int connections) {
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold);
+    }
+
+    public LoadSettings withTimeout(Duration timeout) {
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold);
+    }
+
+    public LoadSettings withWarmup(Duration warmup) {
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold);
+    }
+
+    public LoadSettings withLoops(int loops) {
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold);
+    }
+
+    public LoadSettings withLateThreshold(Duration lateThreshold) {
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold);
+    }
+
+    /** Event loops actually used: never more than connections, so every loop owns at least one. */
+    public int effectiveLoops() {
+        return Math.min(loops, connections);
+    }
+
+    /** The path and query every request asks for, e.g. {@code /io?ms=50}. */
+    public String pathAndQuery() {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
+    /**
+     * Parses a target URL. Accepted: {@code http://HOST:PORT}, optionally followed by a path and query;
+     * the port is required, so the command line shows exactly which server is loaded.
+     */
+    public static URI parseUrl(String text) {
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(notAUrl(text));
+        }
+        checkUrl(uri);
+        return uri;
+    }
+
+    private static void checkUrl(URI uri) {
+        Objects.requireNonNull(uri, "uri");
+        if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0 || uri.getPort() > 65_535
+                || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(notAUrl(uri.toString()));
+        }
+    }
+
+    private static String notAUrl(String text) {
+        return "'" + text + "' is not an http://HOST:PORT/PATH URL (plain HTTP with an explicit port, e.g. http://127.0.0.1:8080/io?ms=50)";
+    }
+
+    private static void check(Duration d, String name, Duration min) {
+        Objects.requireNonNull(d, name);
+        if (d.compareTo(min) < 0 || d.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(name + " must be " + min.toMillis() + " ms to 1 h, got " + d.toMillis() + " ms");
+        }
+    }
+}

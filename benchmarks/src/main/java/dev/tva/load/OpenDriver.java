@@ -1,0 +1,207 @@
+package dev.tva.load;
+
+import io.netty.channel.EventLoop;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The open model on one event loop. Request {@code i} of the run is due at {@code t0 + i / rate}; this loop
+ * owns every {@code stride}-th one. A pacing tick sends every request whose time has come, then sleeps
+ * until the next one is due: one timer per tick, not per request, so tens of thousands per second cost
+ * about a thousand wake-ups per loop.
+ *
+ * <p>A due request takes an idle connection, or waits in line while a new one opens (up to this loop's
+ * share of the connections). Its latency counts from its intended time either way, so time spent
+ * waiting (for the loop, or for a connection) is charged to the server, as a user would feel it: this is
+ * the correction for coordinated omission that wrk2 made well known.
+ */
+final class OpenDriver extends Driver {
+    /**
+     * A due request that found no idle connection. If it ends up late, {@code poolFull} says whom to blame:
+     * the server (every connection allowed was busy when it came due) or the generator (its tick came
+     * late, or it was still opening a connection for the request).
+     */
+    private record Waiting(long intendedNanos, boolean poolFull) {
+    }
+
+    /** Most connection attempts in flight at once on one loop. */
+    static final int MAX_CONNECTING = 32;
+
+    private final double nanosPerRequest;
+    private final int stride;
+    private final long lateNanos;
+    private final ArrayDeque<Connection> idle = new ArrayDeque<>();
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+    private long next;
+    /** Requests due and not yet ended, warm-up included. */
+    private int outstanding;
+    private boolean scheduleDone;
+
+    OpenDriver(EventLoop loop, LoadSettings settings, Tally tally, int maxConnections, int index, int stride) {
+        super(loop, settings, tally, maxConnections);
+        this.nanosPerRequest = 1e9 / settings.ratePerSec();
+        this.stride = stride;
+        this.next = index;
+        this.lateNanos = settings.lateThreshold().toNanos();
+    }
+
+    @Override
+    void begin() {
+        tick();
+    }
+
+    /** Sends every request due by now, then schedules itself for the next one. */
+    private void tick() {
+        long now = System.nanoTime();
+        long due = intended(next);
+        while (due <= now && due < endNanos) {
+            dispatch(due, now);
+            next += stride;
+            due = intended(next);
+        }
+        if (due >= endNanos) {
+            scheduleDone = true;
+            checkDone();
+        } else {
+            loop.schedule(this::tick, due - now, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private long intended(long index) {
+        return startNanos + (long) (index * nanosPerRequest);
+    }
+
+    private void dispatch(long due, long now) {
+        outstanding++;
+        if (due >= measureFromNanos) {
+            tally.scheduled.increment();
+            measuredOutstanding++;
+        }
+        Connection connection = pollIdle();
+        if (connection != null) {
+            sendLate(connection, due, false, now);
+        } else {
+            boolean poolFull = now - due <= lateNanos && live.size() + connecting >= maxConnections;
+            waiting.add(new Waiting(due, poolFull));
+            openIfNeeded();
+        }
+    }
+
+    /** Sends, counting the request as late when it leaves more than the threshold after its time. */
+    private void sendLate(Connection connection, long due, boolean poolFull, long now) {
+        boolean measured = due >= measureFromNanos;
+        if (measured && now - due > lateNanos) {
+            (poolFull ? tally.lateNoConnection : tally.lateGenerator).increment();
+        }
+        send(connection, due, measured);
+    }
+
+    private Connection pollIdle() {
+        while (!idle.isEmpty()) {
+            Connection c = idle.pop();
+            if (c.state == Connection.State.IDLE) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Opens a connection when more requests wait than connections are being opened, within the limit. At
+     * most {@link #MAX_CONNECTING} attempts at once: after a hiccup, answers on the open connections
+     * usually clear the line before a storm of new sockets would.
+     */
+    private void openIfNeeded() {
+        if (waiting.size() > connecting && connecting < MAX_CONNECTING && live.size() + connecting < maxConnections) {
+            open();
+        }
+    }
+
+    /** Gives a free connection the oldest waiting request, or parks it (most recently used first). */
+    private void serve(Connection connection) {
+        Waiting w = waiting.poll();
+        if (w == null) {
+            idle.push(connection);
+        } else {
+            sendLate(connection, w.intendedNanos(), w.poolFull(), System.nanoTime());
+        }
+    }
+
+    @Override
+    void connected(Connection connection) {
+        serve(connection);
+    }
+
+    /** The oldest waiting request fails with the connection it was waiting for. */
+    @Override
+    void connectFailed(Throwable cause) {
+        Waiting w = waiting.poll();
+        if (w == null) {
+            tally.noteFirstError(cause);
+        } else {
+            if (w.intendedNanos() >= measureFromNanos) {
+                measuredOutstanding--;
+                tally.connectionError(cause);
+            }
+            outstanding--;
+        }
+        openIfNeeded();
+        checkDone();
+    }
+
+    @Override
+    void closed(Connection connection, Throwable lost) {
+        live.remove(connection);
+        if (lost != null) {
+            if (connection.measured) {
+                measuredOutstanding--;
+                tally.connectionError(lost);
+            }
+            outstanding--;
+        }
+        openIfNeeded();
+        checkDone();
+    }
+
+    @Override
+    void answered(Connection connection, int status, long nowNanos) {
+        record(connection, status, nowNanos);
+        outstanding--;
+        if (connection.state == Connection.State.IDLE) {
+            serve(connection);
+        } else {
+            live.remove(connection);
+            openIfNeeded();
+        }
+        checkDone();
+    }
+
+    @Override
+    void timedOut(Connection connection) {
+        outstanding--;
+        openIfNeeded();
+    }
+
+    /** Also times out requests that waited for a connection past their deadline: never sent, and late. */
+    @Override
+    void sweep(long nowNanos) {
+        sweepInFlight(nowNanos);
+        while (!waiting.isEmpty() && waiting.peek().intendedNanos() + timeoutNanos <= nowNanos) {
+            Waiting w = waiting.poll();
+            if (w.intendedNanos() >= measureFromNanos) {
+                measuredOutstanding--;
+                tally.timeouts.increment();
+                (w.poolFull() ? tally.lateNoConnection : tally.lateGenerator).increment();
+            }
+            outstanding--;
+        }
+        checkDone();
+    }
+
+    private void checkDone() {
+        if (scheduleDone && outstanding == 0) {
+            done.complete(null);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.tva.load;
+
+/**
+ * A running load's counters, handed to the caller about once a second so long runs show they are alive.
+ * Counts are of measured requests only (zero during the warm-up); {@code answersPerSec} counts every
+ * answer of the last interval, warm-up included, so the warm-up shows a rate too.
+ *
+ * @param elapsedMillis since the first request was due (warm-up included)
+ * @param totalMillis   warm-up plus duration: when the last request is due
+ * @param warmingUp     true while the warm-up runs
+ * @param sent          measured requests written to a connection
+ * @param completed     measured requests answered 2xx
+ * @param errors        measured requests answered otherwise, or lost with their connection
+ * @param timeouts      measured requests with no answer within the timeout
+ * @param late          measured requests sent later than the late threshold (open model)
+ * @param answersPerSec answers per second over the last interval
+ */
+public record Progress(long elapsedMillis, long totalMillis, boolean warmingUp, long sent, long completed,
+                       long errors, long timeouts, long late, double answersPerSec) {
+}

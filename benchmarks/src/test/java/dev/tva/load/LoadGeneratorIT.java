@@ -1,0 +1,128 @@
+package dev.tva.load;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Accounting over real sockets: every request due is sent, answered, failed or timed out, exactly once,
+ * and a run that fails any of them says so. The accounting runs use a 200 ms late threshold: they check
+ * the counts, not whether this shared 2-core machine keeps a 10 ms schedule.
+ */
+class LoadGeneratorIT {
+    private static final Duration LENIENT = Duration.ofMillis(200);
+
+    @Test
+    void aFastServerGetsEveryRequestOnceAndTheRunIsValid() {
+        LoadResult r;
+        List<Progress> progress = new CopyOnWriteArrayList<>();
+        try (TestServer server = TestServer.answering(200)) {
+            r = LoadGenerator.run(LoadSettings.open(server.uri("/hello?x=1"), 500, Duration.ofSeconds(2))
+                    .withWarmup(Duration.ofMillis(500)).withLateThreshold(LENIENT), progress::add);
+            assertThat(server.requests()).as("warm-up requests reach the server too").isGreaterThanOrEqualTo(r.sent() + 200);
+        }
+
+        assertThat(r.valid()).as(r.invalidReason()).isTrue();
+        assertThat(r.scheduled()).as("500/s x 2 s").isCloseTo(1_000, within(100L));
+        assertThat(r.sent()).isEqualTo(r.scheduled());
+        assertThat(r.completed()).isEqualTo(r.sent());
+        assertThat(r.errors()).isZero();
+        assertThat(r.timeouts()).isZero();
+        assertThat(r.achievedPerSec()).isCloseTo(500, within(50.0));
+        assertThat(r.targetPerSec()).isEqualTo(500.0);
+        assertThat(r.latencyFrom()).isEqualTo(LoadResult.FROM_INTENDED);
+        assertThat(r.connectionsOpened()).as("a fast server needs few connections").isLessThan(100);
+        assertEveryRequestEndedOnce(r);
+        // About once a second: at 1 s and 2 s of the 2.5 s run.
+        assertThat(progress).hasSizeBetween(1, 3);
+        assertThat(progress.get(0).totalMillis()).isEqualTo(2_500);
+        assertThat(progress.get(progress.size() - 1).sent()).isPositive();
+    }
+
+    @Test
+    void non2xxAnswersAreErrorsByStatusAndMakeTheRunInvalid() {
+        LoadResult r;
+        try (TestServer server = TestServer.answering(500)) {
+            r = LoadGenerator.run(LoadSettings.open(server.uri("/"), 200, Duration.ofSeconds(1)).withLateThreshold(LENIENT), p -> { });
+        }
+
+        assertThat(r.errors()).isEqualTo(r.scheduled()).isGreaterThan(150);
+        assertThat(r.errorsByStatus()).isEqualTo(Map.of("500", r.scheduled()));
+        assertThat(r.completed()).isZero();
+        assertThat(r.valid()).isFalse();
+        assertThat(r.invalidReason()).contains("requests failed (500: " + r.scheduled() + ")");
+        assertEveryRequestEndedOnce(r);
+    }
+
+    @Test
+    void aServerThatNeverAnswersGivesTimeoutsAndTheRunStillEndsOnTime() {
+        LoadResult r;
+        long start = System.nanoTime();
+        try (TestServer server = TestServer.silent()) {
+            r = LoadGenerator.run(LoadSettings.open(server.uri("/"), 100, Duration.ofSeconds(1))
+                    .withTimeout(Duration.ofMillis(500)).withLateThreshold(LENIENT), p -> { });
+        }
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(r.timeouts()).isEqualTo(r.scheduled()).isGreaterThan(80);
+        assertThat(r.completed()).isZero();
+        assertThat(r.valid()).isFalse();
+        assertThat(r.invalidReason()).contains("got no answer within 500 ms");
+        assertThat(tookMillis).as("duration 1 s + timeout 0.5 s, with margin").isLessThan(3_500);
+        assertEveryRequestEndedOnce(r);
+    }
+
+    @Test
+    void tooFewConnectionsForASlowServerMakeRequestsLateAndTheRunSaysWhy() {
+        LoadResult r;
+        try (TestServer server = TestServer.delaying(Duration.ofMillis(100))) {
+            // 2 connections x 10 answers/s each = 20/s, asked for 100/s: most requests wait for a connection.
+            r = LoadGenerator.run(LoadSettings.open(server.uri("/"), 100, Duration.ofSeconds(1))
+                    .withConnections(2).withTimeout(Duration.ofSeconds(5)), p -> { });
+        }
+
+        assertThat(r.lateNoConnection()).as(r.toString()).isGreaterThan(r.scheduled() / 2);
+        assertThat(r.valid()).isFalse();
+        assertThat(r.invalidReason()).contains("of requests were sent late").contains("every one of the 2 connections was busy");
+        assertThat(r.latencyMicros().max()).as("the queue shows in latency from the intended time").isGreaterThan(1_000_000);
+        assertThat(r.connectionsOpened()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedConnectionIsAnErrorPerRequestNotAHang() {
+        LoadResult r = LoadGenerator.run(LoadSettings.open(java.net.URI.create("http://127.0.0.1:1/"), 100, Duration.ofMillis(500))
+                .withLateThreshold(LENIENT), p -> { });
+
+        assertThat(r.connectionErrors()).isEqualTo(r.errors()).isEqualTo(r.scheduled());
+        assertThat(r.valid()).isFalse();
+        assertThat(r.firstError()).contains("Connection refused");
+        assertEveryRequestEndedOnce(r);
+    }
+
+    @Test
+    void theClosedModelKeepsItsConnectionsBusyAndCountsFromTheSend() {
+        LoadResult r;
+        try (TestServer server = TestServer.delaying(Duration.ofMillis(20))) {
+            r = LoadGenerator.run(LoadSettings.closed(server.uri("/"), 4, Duration.ofSeconds(1)), p -> { });
+        }
+
+        // 4 connections x (1 / 20 ms) = 200/s at most.
+        assertThat(r.valid()).as(r.invalidReason()).isTrue();
+        assertThat(r.completed()).isEqualTo(r.sent()).isBetween(100L, 210L);
+        assertThat(r.latencyMicros().p50()).isBetween(20_000L, 60_000L);
+        assertThat(r.connectionsOpened()).isEqualTo(4);
+        assertThat(r.late()).isZero();
+    }
+
+    /** In the open model every request due ends exactly one way. */
+    private static void assertEveryRequestEndedOnce(LoadResult r) {
+        assertThat(r.completed() + r.errors() + r.timeouts()).as(r.toString()).isEqualTo(r.scheduled());
+        assertThat(r.late()).isEqualTo(r.lateNoConnection() + r.lateGenerator());
+    }
+}
