@@ -45,6 +45,30 @@ final class Converters {
         }
     }
 
+    /** {@code helidon | netty | jdk-platform | jdk-virtual}. */
+    static final class ServerConverter implements ITypeConverter<dev.tva.workloads.web.ServerId> {
+        @Override
+        public dev.tva.workloads.web.ServerId convert(String value) {
+            try {
+                return dev.tva.workloads.web.ServerId.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code hello | sleep | io | cpu | mixed | fanout | db | stream}. */
+    static final class EndpointConverter implements ITypeConverter<dev.tva.workloads.web.Endpoint> {
+        @Override
+        public dev.tva.workloads.web.Endpoint convert(String value) {
+            try {
+                return dev.tva.workloads.web.Endpoint.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** {@code sleep | read}. */
     static final class QueryConverter implements ITypeConverter<DbQuery> {
         @Override

@@ -231,7 +231,7 @@ final class Runner implements AutoCloseable {
     }
 
     /** CPU time of the backend process so far, or -1 when unknown (a backend on another machine). */
-    private long backendCpuMillis() {
+    long backendCpuMillis() {
         return backendPid().flatMap(ProcessHandle::of)
                 .flatMap(p -> p.info().totalCpuDuration())
                 .map(Duration::toMillis)

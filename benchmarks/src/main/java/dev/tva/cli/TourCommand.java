@@ -7,6 +7,8 @@ import dev.tva.workloads.Model;
 import dev.tva.workloads.Results;
 import dev.tva.workloads.RunResult;
 import dev.tva.workloads.Workload;
+import dev.tva.workloads.web.ServerId;
+import dev.tva.load.LoadSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +30,7 @@ import java.util.concurrent.Callable;
  * 10,000 concurrent tasks, and CPU-bound work, each on the three models, each ending with what to notice.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "The guided comparison, under two minutes: waiting, I/O-bound, CPU-bound and database work on platform threads, virtual threads and event loops.")
+        description = "The guided comparison, under two minutes: waiting, I/O-bound, CPU-bound and database work on platform threads, virtual threads and event loops, then the four servers under load.")
 final class TourCommand implements Callable<Integer> {
     /** The restaurant's orders, scaled from the tutorial's 15, 5 and 1 minutes. */
     private static final String[] DISHES = {"pizza", "salad", "coffee"};
@@ -37,9 +39,10 @@ final class TourCommand implements Callable<Integer> {
     /** The tour's fixed settings, printed at the start. */
     record Settings(int ioTasks, int ioConcurrency, long sleepMillis, long httpMillis, Duration warmup,
                     double cpuTaskMillis, int cpuTasksPerCore, int cpuConcurrency,
-                    long dbMillis, int dbPool, int dbTasks, int dbConcurrency) {
+                    long dbMillis, int dbPool, int dbTasks, int dbConcurrency,
+                    long serverMillis, int serverRate, int serverThreads, Duration serverDuration) {
         static final Settings DEFAULT = new Settings(30_000, 10_000, 100, 50, Duration.ofSeconds(1), 1.0, 1_500, 100,
-                10, 10, 3_000, 1_000);
+                10, 10, 3_000, 1_000, 50, 2_000, 50, Duration.ofSeconds(3));
     }
 
     @Spec
@@ -83,6 +86,7 @@ final class TourCommand implements Callable<Integer> {
             all.addAll(section(out, runner, new Workload.Cpu(units, 0), cpuTasks, s.cpuConcurrency(), s.warmup(), true));
 
             all.addAll(database(out, runner, s));
+            servers(out, runner, s);
             out.printf("%nTour done in %.0f s.%n", (System.nanoTime() - started) / 1e9);
         }
         out.println(Results.save("tour", all, json));
@@ -104,6 +108,35 @@ final class TourCommand implements Callable<Integer> {
             return section(out, runner, new Workload.Db(s.dbMillis(), DbQuery.SLEEP, 0), s.dbTasks(), s.dbConcurrency(),
                     s.warmup(), false);
         }
+    }
+
+    /**
+     * Section 5: the same endpoint on the four servers, each in its own JVM, under an open-model load; the
+     * platform-thread server gets fewer threads than the load needs, so its queue shows.
+     */
+    private void servers(PrintWriter out, Runner runner, Settings s) {
+        double perThread = 1000.0 / s.serverMillis();
+        out.printf(Locale.ROOT, "%n5. Servers: GET /io?ms=%d at %,d requests/s for %d s (open model: latency from each request's intended send time)%n",
+                s.serverMillis(), s.serverRate(), s.serverDuration().toSeconds());
+        out.printf(Locale.ROOT, "   The same endpoint on each server, each in its own JVM; jdk-platform has %d threads, so at most %d / %d ms = %,.0f requests/s.%n",
+                s.serverThreads(), s.serverThreads(), s.serverMillis(), s.serverThreads() * perThread);
+        out.flush();
+        List<ServerBench.Setup> setups = List.of(
+                new ServerBench.Setup(ServerId.HELIDON, List.of(), "helidon", null),
+                new ServerBench.Setup(ServerId.JDK_PLATFORM, List.of("--threads", Integer.toString(s.serverThreads())),
+                        "jdk-platform (" + s.serverThreads() + " threads)", s.serverThreads() * perThread),
+                new ServerBench.Setup(ServerId.JDK_VIRTUAL, List.of(), "jdk-virtual", null),
+                new ServerBench.Setup(ServerId.NETTY, List.of(), "netty", null));
+        Duration slo = Duration.ofMillis(2 * s.serverMillis());
+        ServerBench.Plan plan = new ServerBench.Plan("io", "/io?ms=" + s.serverMillis(), List.of(s.serverRate()), s.serverDuration(),
+                s.warmup(), LoadSettings.DEFAULT_CONNECTIONS, Duration.ofSeconds(5), slo);
+        List<ServerBench.Row> rows = ServerBench.run(spec.commandLine().getErr(), runner.backend(), runner::backendCpuMillis, setups, plan);
+        out.print(ServerBench.table(rows, "  "));
+        for (String reason : ServerBench.invalidReasons(rows)) {
+            out.println("  INVALID " + reason);
+        }
+        out.println(indent(ServerBench.notice(rows, slo)));
+        out.println(indent("More: ./lab servers --endpoint io,cpu (every rate, every server, an SLO) and ./lab serve --server netty --block-event-loop."));
     }
 
     /** One workload on every model (plus a single event loop for CPU work), a table, and what to notice. */

@@ -1,0 +1,219 @@
+package dev.tva.cli;
+
+import dev.tva.load.LoadSettings;
+import dev.tva.workloads.BackendProcess;
+import dev.tva.workloads.CpuKernel;
+import dev.tva.workloads.DbSettings;
+import dev.tva.workloads.Environment;
+import dev.tva.workloads.Results;
+import dev.tva.workloads.web.Endpoint;
+import dev.tva.workloads.web.ServerConfig;
+import dev.tva.workloads.web.ServerId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code lab servers}: the four servers under the same open-model load, each in a JVM of its own, one
+ * table per endpoint, and the highest rate each sustains within an SLO.
+ */
+@Command(name = "servers", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Starts each server in its own JVM (the backend in another), warms it up, sends it an open-model load at each rate,",
+                "stops it, and prints one table per endpoint: achieved rate, latency, errors, server CPU, RSS and threads,",
+                "then the highest rate each server sustains with p99 under the SLO."})
+final class ServersCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--servers", split = ",", converter = Converters.ServerConverter.class,
+            description = "which servers (default: all four: helidon, jdk-platform, jdk-virtual, netty)")
+    List<ServerId> servers;
+
+    @Option(names = "--endpoint", split = ",", converter = Converters.EndpointConverter.class, defaultValue = "io",
+            description = "endpoints to load, comma-separated: hello, sleep, io, cpu, mixed, fanout, db (default: ${DEFAULT-VALUE})")
+    List<Endpoint> endpoints;
+
+    @Option(names = "--ms", converter = Converters.NonNegativeInt.class, defaultValue = "50",
+            description = "the wait of sleep, io, mixed, fanout and db, in ms (default: ${DEFAULT-VALUE})")
+    int ms;
+
+    @Option(names = "--work", converter = Converters.PositiveInt.class,
+            description = "CPU kernel units of cpu and mixed (default: about 1 ms of CPU on this machine)")
+    Integer work;
+
+    @Option(names = "--n", converter = Converters.PositiveInt.class, defaultValue = "10",
+            description = "backend calls per fanout request (default: ${DEFAULT-VALUE})")
+    int n;
+
+    @Option(names = "--rates", converter = Converters.PositiveIntList.class, defaultValue = "500,1000,2000,4000",
+            description = "request rates per second, comma-separated (default: ${DEFAULT-VALUE})")
+    List<Integer> rates;
+
+    @Option(names = "--duration", converter = Converters.DurationConverter.class, defaultValue = "15s",
+            description = "measured time per rate (default: ${DEFAULT-VALUE})")
+    Duration duration;
+
+    @Option(names = "--warmup", converter = Converters.DurationConverter.class, defaultValue = "5s",
+            description = "unmeasured load at the first rate after each server starts (default: ${DEFAULT-VALUE})")
+    Duration warmup;
+
+    @Option(names = "--slo", converter = Converters.DurationConverter.class, defaultValue = "100ms",
+            description = "the p99 a rate must stay under to count as sustained (default: ${DEFAULT-VALUE})")
+    Duration slo;
+
+    @Option(names = "--threads", converter = Converters.PositiveInt.class, defaultValue = "" + ServerConfig.DEFAULT_THREADS,
+            description = "jdk-platform's pool of platform threads (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--loops", converter = Converters.PositiveInt.class,
+            description = "netty's event loops (default: cores = ${sys:lab.cores})")
+    Integer loops;
+
+    @Option(names = "--block-event-loop", description = "also run netty with /sleep and /io blocking on its loops (the bug), as its own row")
+    boolean blockEventLoop;
+
+    @Option(names = "--connections", converter = Converters.PositiveInt.class, defaultValue = "" + LoadSettings.DEFAULT_CONNECTIONS,
+            description = "the load generator's most connections (default: ${DEFAULT-VALUE})")
+    int connections;
+
+    @Option(names = "--timeout", converter = Converters.DurationConverter.class, defaultValue = "10s",
+            description = "a request with no answer after this counts as a timeout (default: ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write every row here (they always go under results/)")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        validate();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int loopCount = loops == null ? cores : loops;
+        boolean computes = endpoints.contains(Endpoint.CPU) || endpoints.contains(Endpoint.MIXED);
+        double nanosPerUnit = computes ? CpuKernel.nanosPerUnit(250) : Double.NaN;
+        int units = work != null ? work : computes ? (int) Math.max(1, Math.round(1e6 / nanosPerUnit)) : 1;
+        List<ServerBench.Setup> setups = setups(loopCount);
+        List<ServerBench.Row> all = new ArrayList<>();
+        long started = System.nanoTime();
+        out.println("lab servers: " + Environment.current().oneLine());
+        out.printf(Locale.ROOT, "Each server in its own JVM, the backend in another, the load generator in this one: all share %d cores.%n", cores);
+        out.printf(Locale.ROOT, "Open model: requests sent at a fixed rate, latency from each request's intended send time. %d s warm-up, %d s per rate.%n",
+                warmup.toSeconds(), duration.toSeconds());
+        try (BackendProcess backend = BackendProcess.start(cores)) {
+            for (Endpoint endpoint : endpoints) {
+                String path = pathAndQuery(endpoint, units);
+                ServerBench.Plan plan = new ServerBench.Plan(endpoint.id(), path, rates, duration, warmup, connections, timeout, slo);
+                out.printf(Locale.ROOT, "%nGET %s%s%n", path, endpoint == Endpoint.CPU || endpoint == Endpoint.MIXED
+                        ? String.format(Locale.ROOT, " (%d kernel units, about %.1f ms of CPU)", units, units * nanosPerUnit / 1e6) : "");
+                out.flush();
+                List<ServerBench.Row> rows = ServerBench.run(err, backend.uri(), backend::cpuMillis, withBounds(setups, endpoint), plan);
+                all.addAll(rows);
+                out.print(ServerBench.table(rows, "  "));
+                for (String reason : ServerBench.invalidReasons(rows)) {
+                    out.println("  INVALID " + reason);
+                }
+                out.println("  " + ServerBench.sloLine(rows, slo));
+                String notice = ServerBench.notice(rows, slo);
+                if (!notice.isEmpty()) {
+                    out.println("  " + notice);
+                }
+                out.flush();
+            }
+        }
+        out.printf(Locale.ROOT, "%nDone in %.0f s.%n", (System.nanoTime() - started) / 1e9);
+        out.println(Results.save("servers", all, json));
+        return 0;
+    }
+
+    private void validate() {
+        if (rates.isEmpty()) {
+            throw new UserException(UserException.BAD_INPUT, "Invalid value for option '--rates': give at least one rate");
+        }
+        if (duration.isZero()) {
+            throw new UserException(UserException.BAD_INPUT, "Invalid value for option '--duration': expected more than 0, e.g. 15s");
+        }
+        if (ms > dev.tva.workloads.Limits.MAX_LATENCY_MILLIS) {
+            throw new UserException(UserException.BAD_INPUT, "Invalid value for option '--ms': expected 0.."
+                    + dev.tva.workloads.Limits.MAX_LATENCY_MILLIS + ", got " + ms);
+        }
+        if (endpoints.contains(Endpoint.STREAM)) {
+            throw new UserException(UserException.BAD_INPUT, "Invalid value for option '--endpoint': stream is not a request-rate endpoint;"
+                    + " try it with curl -N (see `lab serve --help`); expected hello, sleep, io, cpu, mixed, fanout or db");
+        }
+        if (blockEventLoop && servers != null && !servers.contains(ServerId.NETTY)) {
+            throw new UserException(UserException.BAD_INPUT, "--block-event-loop adds a netty row; include netty in --servers");
+        }
+    }
+
+    /** The servers to run, in the order asked, each with its flags. */
+    private List<ServerBench.Setup> setups(int loopCount) {
+        List<ServerId> ids = servers == null ? List.of(ServerId.values()) : servers;
+        List<ServerBench.Setup> setups = new ArrayList<>();
+        for (ServerId id : ids) {
+            switch (id) {
+                case JDK_PLATFORM -> setups.add(new ServerBench.Setup(id, List.of("--threads", Integer.toString(threads)),
+                        id + " (" + threads + " threads)", null));
+                case NETTY -> {
+                    setups.add(new ServerBench.Setup(id, List.of("--loops", Integer.toString(loopCount)), id.id(), null));
+                    if (blockEventLoop) {
+                        setups.add(new ServerBench.Setup(id, List.of("--loops", Integer.toString(loopCount), "--block-event-loop"),
+                                "netty, blocking its loops", null));
+                    }
+                }
+                default -> setups.add(new ServerBench.Setup(id, List.of(), id.id(), null));
+            }
+        }
+        return setups;
+    }
+
+    /** The same setups with their thread bound for this endpoint: only a wait bounds by threads. */
+    private List<ServerBench.Setup> withBounds(List<ServerBench.Setup> setups, Endpoint endpoint) {
+        List<ServerBench.Setup> bounded = new ArrayList<>();
+        for (ServerBench.Setup s : setups) {
+            bounded.add(new ServerBench.Setup(s.id(), s.flags(), s.label(), bound(s, endpoint)));
+        }
+        return bounded;
+    }
+
+    private Double bound(ServerBench.Setup s, Endpoint endpoint) {
+        if (ms == 0) {
+            return null;
+        }
+        double perSlot = 1000.0 / ms;
+        boolean blockedLoop = s.flags().contains("--block-event-loop");
+        Double bound = null;
+        if (s.id() == ServerId.JDK_PLATFORM && List.of(Endpoint.SLEEP, Endpoint.IO, Endpoint.MIXED, Endpoint.FANOUT, Endpoint.DB).contains(endpoint)) {
+            bound = threads * perSlot;
+        }
+        if (blockedLoop && (endpoint == Endpoint.SLEEP || endpoint == Endpoint.IO)) {
+            bound = Integer.parseInt(s.flags().get(s.flags().indexOf("--loops") + 1)) * perSlot;
+        }
+        if (endpoint == Endpoint.DB) {
+            double pool = DbSettings.DEFAULT_POOL * perSlot;
+            bound = bound == null ? pool : Math.min(bound, pool);
+        }
+        return bound;
+    }
+
+    private String pathAndQuery(Endpoint endpoint, int units) {
+        return switch (endpoint) {
+            case HELLO -> "/hello";
+            case SLEEP, IO, DB -> endpoint.path() + "?ms=" + ms;
+            case CPU -> "/cpu?work=" + units;
+            case MIXED -> "/mixed?ms=" + ms + "&work=" + units;
+            case FANOUT -> "/fanout?n=" + n + "&ms=" + ms;
+            case STREAM -> throw new IllegalStateException("stream is rejected in validate()");
+        };
+    }
+}
