@@ -32,6 +32,11 @@ import java.util.function.LongSupplier;
 final class ServerBench {
     /** Time between two rates, so a backlog left by one does not spill into the next. */
     private static final Duration SETTLE = Duration.ofSeconds(1);
+    /**
+     * Unmeasured load at each rate before its measurement: each run opens its own connections, and without
+     * this the first requests of every rate would wait for connections being opened and count as late.
+     */
+    static final Duration RAMP_UP = Duration.ofSeconds(2);
 
     private ServerBench() {
     }
@@ -68,15 +73,16 @@ final class ServerBench {
             flags.addAll(setup.flags());
             try (ServerProcess server = ServerProcess.start(setup.id(), flags)) {
                 URI target = URI.create("http://127.0.0.1:" + server.port() + plan.pathAndQuery());
-                if (!plan.warmup().isZero()) {
-                    // Warm-up at the first rate (JIT, connection pools), measured by nobody.
-                    LoadGenerator.run(LoadSettings.open(target, plan.rates().get(0), plan.warmup())
-                            .withConnections(plan.connections()).withTimeout(plan.timeout()), p -> { });
-                }
+                boolean first = true;
                 for (int rate : plan.rates()) {
-                    sleep(SETTLE);
+                    if (!first) {
+                        sleep(SETTLE);
+                    }
+                    // The first rate's warm-up also warms the fresh server JVM (JIT, pools); later rates only ramp up.
+                    Duration warmup = first ? max(plan.warmup(), RAMP_UP) : RAMP_UP;
+                    first = false;
                     LoadSettings settings = LoadSettings.open(target, rate, plan.duration())
-                            .withConnections(plan.connections()).withTimeout(plan.timeout());
+                            .withConnections(plan.connections()).withTimeout(plan.timeout()).withWarmup(warmup);
                     rows.add(measure(err, server, backendCpuMillis, setup, plan, settings));
                     if (!server.isAlive()) {
                         err.println("  " + setup.label() + " exited during the run; its remaining rates are skipped");
@@ -91,8 +97,9 @@ final class ServerBench {
     private static Row measure(PrintWriter err, ServerProcess server, LongSupplier backendCpuMillis, Setup setup, Plan plan,
                                LoadSettings settings) {
         AtomicLong peakThreads = new AtomicLong(server.threads());
-        long cpuAtStart = server.cpuMillis();
-        long backendCpuAtStart = backendCpuMillis.getAsLong();
+        long[] cpuAtStart = {server.cpuMillis()};
+        long[] backendCpuAtStart = {backendCpuMillis.getAsLong()};
+        boolean[] measuring = {settings.warmup().isZero()};
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("server-sampler").factory());
         sampler.scheduleAtFixedRate(() -> peakThreads.accumulateAndGet(server.threads(), Math::max), 0, 100, TimeUnit.MILLISECONDS);
@@ -100,6 +107,12 @@ final class ServerBench {
         LoadResult result;
         try {
             result = LoadGenerator.run(settings, p -> {
+                if (!p.warmingUp() && !measuring[0]) { // the warm-up is over (within a second): count from here
+                    measuring[0] = true;
+                    cpuAtStart[0] = server.cpuMillis();
+                    backendCpuAtStart[0] = backendCpuMillis.getAsLong();
+                    peakThreads.set(server.threads());
+                }
                 if (p.elapsedMillis() - lastPrinted[0] >= 5_000) {
                     lastPrinted[0] = p.elapsedMillis();
                     err.printf(Locale.ROOT, "  ... %s at %,d/s: %s, %,d answered, %,d errors, %,d late%n", setup.label(),
@@ -111,8 +124,9 @@ final class ServerBench {
         } finally {
             sampler.shutdownNow();
         }
-        long cpu = cpuAtStart < 0 ? -1 : server.cpuMillis() - cpuAtStart;
-        long backendCpu = backendCpuAtStart < 0 ? -1 : backendCpuMillis.getAsLong() - backendCpuAtStart;
+        // CPU from the end of the warm-up (seen at the first progress after it, within a second) to the last answer.
+        long cpu = cpuAtStart[0] < 0 ? -1 : server.cpuMillis() - cpuAtStart[0];
+        long backendCpu = backendCpuAtStart[0] < 0 ? -1 : backendCpuMillis.getAsLong() - backendCpuAtStart[0];
         return new Row(setup.id().id(), setup.label(), plan.endpoint(), plan.pathAndQuery(), settings.ratePerSec(),
                 result.achievedPerSec(), setup.boundPerSec(), result.latencyMicros(), result.sent(), result.completed(),
                 result.errors(), result.timeouts(), result.late(), result.valid(), result.invalidReason(), cpu,
@@ -209,6 +223,10 @@ final class ServerBench {
     static String millis(long micros) {
         return micros >= 100_000 ? String.format(Locale.ROOT, "%,.0f", micros / 1000.0)
                 : String.format(Locale.ROOT, "%.1f", micros / 1000.0);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static void sleep(Duration d) {

@@ -64,7 +64,7 @@ final class ServersCommand implements Callable<Integer> {
     Duration duration;
 
     @Option(names = "--warmup", converter = Converters.DurationConverter.class, defaultValue = "5s",
-            description = "unmeasured load at the first rate after each server starts (default: ${DEFAULT-VALUE})")
+            description = "unmeasured load at the first rate after each server starts; every later rate ramps up unmeasured for 2 s (default: ${DEFAULT-VALUE})")
     Duration warmup;
 
     @Option(names = "--slo", converter = Converters.DurationConverter.class, defaultValue = "100ms",
