@@ -8,8 +8,12 @@ import dev.tva.workloads.Environment;
 import dev.tva.workloads.LatencySummary;
 import dev.tva.workloads.web.ServerId;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +41,10 @@ final class ServerBench {
      * this the first requests of every rate would wait for connections being opened and count as late.
      */
     static final Duration RAMP_UP = Duration.ofSeconds(2);
+    /** The longest wait for a server to work off the backlog of the previous rate. */
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
+    /** An answer to /hello this fast means the server's queue is empty again. */
+    private static final Duration QUICK = Duration.ofMillis(50);
 
     private ServerBench() {
     }
@@ -76,7 +84,7 @@ final class ServerBench {
                 boolean first = true;
                 for (int rate : plan.rates()) {
                     if (!first) {
-                        sleep(SETTLE);
+                        settle(server);
                     }
                     // The first rate's warm-up also warms the fresh server JVM (JIT, pools); later rates only ramp up.
                     Duration warmup = first ? max(plan.warmup(), RAMP_UP) : RAMP_UP;
@@ -223,6 +231,35 @@ final class ServerBench {
     static String millis(long micros) {
         return micros >= 100_000 ? String.format(Locale.ROOT, "%,.0f", micros / 1000.0)
                 : String.format(Locale.ROOT, "%.1f", micros / 1000.0);
+    }
+
+    /**
+     * Waits until the server answers {@code /hello} quickly again (at most {@link #SETTLE_LIMIT}): a rate
+     * the server could not keep up with leaves a backlog in its queue, which would otherwise be charged
+     * to the next rate.
+     */
+    private static void settle(ServerProcess server) {
+        sleep(SETTLE);
+        URI hello = URI.create("http://127.0.0.1:" + server.port() + "/hello");
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            while (System.nanoTime() < deadline) {
+                long start = System.nanoTime();
+                try {
+                    HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(hello).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (answer.statusCode() == 200 && System.nanoTime() - start < QUICK.toNanos()) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // still busy (or timed out): try again
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                sleep(Duration.ofMillis(200));
+            }
+        }
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -42,7 +42,9 @@ final class TourCommand implements Callable<Integer> {
                     long dbMillis, int dbPool, int dbTasks, int dbConcurrency,
                     long serverMillis, int serverRate, int serverThreads, Duration serverDuration) {
         static final Settings DEFAULT = new Settings(30_000, 10_000, 100, 50, Duration.ofSeconds(1), 1.0, 1_500, 100,
-                10, 10, 3_000, 1_000, 50, 2_000, 50, Duration.ofSeconds(3));
+                10, 10, 3_000, 1_000, 50, 1_000, 25, Duration.ofSeconds(3));
+        /** Each server's JVM is fresh: load it this long, unmeasured, before its measured seconds. */
+        static final Duration SERVER_WARMUP = Duration.ofSeconds(3);
     }
 
     @Spec
@@ -129,7 +131,7 @@ final class TourCommand implements Callable<Integer> {
                 new ServerBench.Setup(ServerId.NETTY, List.of(), "netty", null));
         Duration slo = Duration.ofMillis(2 * s.serverMillis());
         ServerBench.Plan plan = new ServerBench.Plan("io", "/io?ms=" + s.serverMillis(), List.of(s.serverRate()), s.serverDuration(),
-                s.warmup(), LoadSettings.DEFAULT_CONNECTIONS, Duration.ofSeconds(5), slo);
+                Settings.SERVER_WARMUP, LoadSettings.DEFAULT_CONNECTIONS, Duration.ofSeconds(5), slo);
         List<ServerBench.Row> rows = ServerBench.run(spec.commandLine().getErr(), runner.backend(), runner::backendCpuMillis, setups, plan);
         out.print(ServerBench.table(rows, "  "));
         for (String reason : ServerBench.invalidReasons(rows)) {
