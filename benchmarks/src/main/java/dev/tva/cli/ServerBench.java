@@ -225,6 +225,23 @@ final class ServerBench {
                     top, worstAtTop, bestAtTop, 100 * (bestAtTop - worstAtTop) / bestAtTop));
             said = true;
         }
+        if (rows.get(0).endpoint().equals("cpu")) {
+            // CPU per answer from the server's own CPU time: the same work costs the same on every server.
+            double least = Double.MAX_VALUE;
+            double most = 0;
+            for (Row r : rows) {
+                if (r.serverCpuMillis() > 0 && r.completed() > 0) {
+                    double perAnswer = r.serverCpuMillis() * 1000.0 / r.completed();
+                    least = Math.min(least, perAnswer);
+                    most = Math.max(most, perAnswer);
+                }
+            }
+            if (most > 0) {
+                s.append(String.format(Locale.ROOT, " The work is CPU: every server spent %,.0f to %,.0f us of CPU per answer,"
+                        + " so none serves more than the cores allow, whatever runs the handlers: async gains nothing here.", least, most));
+                said = true;
+            }
+        }
         return said ? s.toString() : "";
     }
 
