@@ -79,11 +79,13 @@ final class ServeCommand implements Callable<Integer> {
         URI backendUri = backend == null ? ownBackend.uri() : backend;
         LazyDatabase database = database();
         ServerConfig config = ServerConfig.of(server, port, backendUri)
+                .withHost(host)
                 .withThreads(threads == null ? ServerConfig.DEFAULT_THREADS : threads)
                 .withLoops(loops == null ? Runtime.getRuntime().availableProcessors() : loops)
                 .withBlockEventLoop(blockEventLoop);
-        config = new ServerConfig(config.server(), host, config.port(), config.backend(), config.threads(), config.loops(),
-                config.offloadThreads(), config.blockEventLoop(), database == null ? config.database() : database);
+        if (database != null) {
+            config = config.withDatabase(database);
+        }
         LabServer running;
         try {
             running = ServerFactory.start(config);

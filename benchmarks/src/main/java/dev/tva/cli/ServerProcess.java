@@ -1,20 +1,14 @@
 package dev.tva.cli;
 
+import dev.tva.workloads.ChildProcess;
 import dev.tva.workloads.web.ServerId;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A lab server in a JVM of its own ({@code lab serve --child}), as {@code lab servers} and the tour run
@@ -23,12 +17,14 @@ import java.util.concurrent.TimeoutException;
  */
 final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** Time to finish requests in progress and stop, after its standard input closes. */
+    private static final Duration GRACE = Duration.ofSeconds(15);
 
     private final ServerId id;
-    private final Process process;
+    private final ChildProcess process;
     private final int port;
 
-    private ServerProcess(ServerId id, Process process, int port) {
+    private ServerProcess(ServerId id, ChildProcess process, int port) {
         this.id = id;
         this.process = process;
         this.port = port;
@@ -39,44 +35,11 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(Runner.javaCommand());
         command.addAll(List.of(Lab.class.getName(), "serve", "--server", id.id(), "--port", "0", "--child"));
         command.addAll(flags);
-        Process process;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        } catch (IOException e) {
-            throw new UserException(UserException.FAILED, "cannot start the " + id + " server process: " + e.getMessage());
-        }
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        // Read until the ready line, then keep draining, so a chatty server never blocks on a full pipe.
-        CompletableFuture<Integer> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                for (String line; (line = out.readLine()) != null; ) {
-                    if (!ready.isDone() && line.startsWith(ServeCommand.READY_LINE)) {
-                        ready.complete(Integer.parseInt(line.substring(ServeCommand.READY_LINE.length()).trim()));
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                // the process is gone or spoke nonsense: treated as not ready
-            }
-            ready.complete(null);
-        }, "server-" + id + "-stdout");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            Integer port = ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (port == null) {
-                throw new UserException(UserException.FAILED, "the " + id + " server process exited before listening (exit code "
-                        + process.waitFor() + ")");
-            }
-            return new ServerProcess(id, process, port);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new UserException(UserException.FAILED, "interrupted while starting the " + id + " server");
-        } catch (ExecutionException | TimeoutException e) {
-            process.destroyForcibly();
-            throw new UserException(UserException.FAILED, "the " + id + " server did not start listening within "
-                    + START_TIMEOUT.toSeconds() + " s");
+            ChildProcess process = ChildProcess.start(command, ServeCommand.READY_LINE, START_TIMEOUT, GRACE, id + " server");
+            return new ServerProcess(id, process, Integer.parseInt(process.ready()));
+        } catch (IllegalStateException e) {
+            throw new UserException(UserException.FAILED, e.getMessage());
         }
     }
 
@@ -88,32 +51,24 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     boolean isAlive() {
         return process.isAlive();
     }
 
     /** CPU time the server process has used so far, in milliseconds; -1 when the OS does not tell. */
     long cpuMillis() {
-        return process.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+        return process.cpuMillis();
     }
 
     /** Resident memory now, in MiB; -1 where /proc is not available. */
     long rssMb() {
-        return statusKb("VmRSS") / 1024;
+        long kb = statusValue("VmRSS");
+        return kb < 0 ? -1 : kb / 1024;
     }
 
     /** Live threads now; -1 where /proc is not available. */
     long threads() {
         return statusValue("Threads");
-    }
-
-    private long statusKb(String field) {
-        long kb = statusValue(field);
-        return kb < 0 ? -1024 : kb;
     }
 
     private long statusValue(String field) {
@@ -129,20 +84,9 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
-    /** Stops it the way Ctrl-C would (SIGTERM: the server finishes what is in progress), then forcibly. */
+    /** Stops it gracefully (it stops when its standard input closes, finishing requests in progress), then forcibly. */
     @Override
     public void close() {
-        try {
-            process.getOutputStream().close();
-            process.destroy();
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }

@@ -1,17 +1,9 @@
 package dev.tva.workloads;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The backend in a JVM of its own, started from this JVM's own {@code java} and class path.
@@ -20,10 +12,10 @@ import java.util.concurrent.TimeoutException;
  * not count against this process's open-file limit (one connection costs a descriptor on each side).
  */
 public final class BackendProcess implements AutoCloseable {
-    private final Process process;
+    private final ChildProcess process;
     private final URI uri;
 
-    private BackendProcess(Process process, URI uri) {
+    private BackendProcess(ChildProcess process, URI uri) {
         this.process = process;
         this.uri = uri;
     }
@@ -37,41 +29,8 @@ public final class BackendProcess implements AutoCloseable {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 Backend.class.getName(), "--loops", Integer.toString(loops)));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the backend process: " + e.getMessage(), e);
-        }
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
-            try {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (line.startsWith(Backend.READY_LINE)) {
-                        return line.substring(Backend.READY_LINE.length()).trim();
-                    }
-                }
-                return null;
-            } catch (IOException e) {
-                return null;
-            }
-        });
-        try {
-            String uri = ready.get(30, TimeUnit.SECONDS);
-            if (uri == null) {
-                throw new IllegalStateException("the backend process exited before listening (exit code "
-                        + process.waitFor() + ")");
-            }
-            return new BackendProcess(process, URI.create(uri));
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting the backend process", e);
-        } catch (ExecutionException | TimeoutException e) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the backend process did not start listening within 30 s", e);
-        }
+        ChildProcess process = ChildProcess.start(command, Backend.READY_LINE, Duration.ofSeconds(30), Duration.ofSeconds(5), "backend");
+        return new BackendProcess(process, URI.create(process.ready()));
     }
 
     public URI uri() {
@@ -84,21 +43,12 @@ public final class BackendProcess implements AutoCloseable {
 
     /** CPU time the backend process has used so far, in milliseconds (-1 when the OS does not tell). */
     public long cpuMillis() {
-        return process.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+        return process.cpuMillis();
     }
 
+    /** Stops it: the backend exits when its standard input closes. */
     @Override
     public void close() {
-        try {
-            process.getOutputStream().close(); // the backend stops when its standard input closes
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }

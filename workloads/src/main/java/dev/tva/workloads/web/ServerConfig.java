@@ -44,6 +44,10 @@ public record ServerConfig(ServerId server, String host, int port, URI backend, 
                 DatabaseAccess.none("no database configured: start the server with LAB_JDBC_URL, LAB_JDBC_USER and LAB_JDBC_PASSWORD set"));
     }
 
+    public ServerConfig withHost(String address) {
+        return new ServerConfig(server, address, port, backend, threads, loops, offloadThreads, blockEventLoop, database);
+    }
+
     public ServerConfig withThreads(int n) {
         return new ServerConfig(server, host, port, backend, n, loops, offloadThreads, blockEventLoop, database);
     }

@@ -1,0 +1,109 @@
+package dev.tva.workloads;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A service in a JVM of its own (the backend, a lab server): started, then waited for until it prints
+ * its ready line, and stopped by closing its standard input, which it watches. Its standard output is
+ * drained after the ready line, so a chatty child never blocks on a full pipe; its standard error is
+ * this process's.
+ */
+public final class ChildProcess implements AutoCloseable {
+    private final Process process;
+    private final String ready;
+    private final Duration grace;
+
+    private ChildProcess(Process process, String ready, Duration grace) {
+        this.process = process;
+        this.ready = ready;
+        this.grace = grace;
+    }
+
+    /**
+     * Runs {@code command} and waits up to {@code timeout} for a line starting with {@code readyPrefix}.
+     * On {@link #close} it gets {@code grace} to stop by itself before it is killed.
+     *
+     * @throws IllegalStateException naming {@code what} when it cannot start, exits, or stays silent
+     */
+    public static ChildProcess start(List<String> command, String readyPrefix, Duration timeout, Duration grace, String what) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the " + what + " process: " + e.getMessage(), e);
+        }
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> readyLine = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (!readyLine.isDone() && line.startsWith(readyPrefix)) {
+                        readyLine.complete(line.substring(readyPrefix.length()).trim());
+                    }
+                }
+            } catch (IOException e) {
+                // the process is gone: treated as never ready
+            }
+            readyLine.complete(null);
+        }, what + "-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            String rest = readyLine.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (rest == null) {
+                throw new IllegalStateException("the " + what + " process exited before it was ready (exit code " + process.waitFor() + ")");
+            }
+            return new ChildProcess(process, rest, grace);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the " + what + " process", e);
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the " + what + " process was not ready within " + timeout.toSeconds() + " s", e);
+        }
+    }
+
+    /** What followed the ready prefix on its ready line (a URI, a port). */
+    public String ready() {
+        return ready;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** CPU time it has used so far, in milliseconds (-1 when the OS does not tell). */
+    public long cpuMillis() {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+    }
+
+    /** Closes its standard input (its signal to stop gracefully), waits up to the grace period, then kills it. */
+    @Override
+    public void close() {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
