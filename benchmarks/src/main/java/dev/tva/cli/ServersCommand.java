@@ -28,9 +28,9 @@ import java.util.concurrent.Callable;
  * table per endpoint, and the highest rate each sustains within an SLO.
  */
 @Command(name = "servers", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Starts each server in its own JVM (the backend in another), warms it up, sends it an open-model load at each rate,",
-                "stops it, and prints one table per endpoint: achieved rate, latency, errors, server CPU, RSS and threads,",
-                "then the highest rate each server sustains with p99 under the SLO."})
+        description = {"Runs the four servers under the same open-model load, each in its own JVM, and prints a table per endpoint and the highest rate each sustains within an SLO.",
+                "Each server is started (the backend in another JVM), warmed up, loaded at each rate in turn and stopped.",
+                "The table: achieved rate beside the thread bound, p50/p99/p99.9/max, errors, late sends, server CPU, RSS and threads."})
 final class ServersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

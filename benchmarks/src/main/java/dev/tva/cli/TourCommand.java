@@ -41,10 +41,10 @@ final class TourCommand implements Callable<Integer> {
                     double cpuTaskMillis, int cpuTasksPerCore, int cpuConcurrency,
                     long dbMillis, int dbPool, int dbTasks, int dbConcurrency,
                     long serverMillis, int serverRate, int serverThreads, Duration serverDuration) {
-        static final Settings DEFAULT = new Settings(30_000, 10_000, 100, 50, Duration.ofSeconds(1), 1.0, 1_500, 100,
+        static final Settings DEFAULT = new Settings(20_000, 10_000, 100, 50, Duration.ofSeconds(1), 1.0, 1_500, 100,
                 10, 10, 3_000, 1_000, 50, 1_000, 25, Duration.ofSeconds(3));
         /** Each server's JVM is fresh: load it this long, unmeasured, before its measured seconds. */
-        static final Duration SERVER_WARMUP = Duration.ofSeconds(3);
+        static final Duration SERVER_WARMUP = Duration.ofSeconds(2);
     }
 
     @Spec
