@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
  * 10,000 concurrent tasks, and CPU-bound work, each on the three models, each ending with what to notice.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "The guided comparison, about two minutes: waiting, I/O-bound, CPU-bound and database work on platform threads, virtual threads and event loops, then the four servers under load.")
+        description = "The guided comparison, under two minutes: waiting, I/O-bound, CPU-bound and database work on platform threads, virtual threads and event loops, then the four servers under load.")
 final class TourCommand implements Callable<Integer> {
     /** The restaurant's orders, scaled from the tutorial's 15, 5 and 1 minutes. */
     private static final String[] DISHES = {"pizza", "salad", "coffee"};
