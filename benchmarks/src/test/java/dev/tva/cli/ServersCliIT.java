@@ -64,8 +64,11 @@ class ServersCliIT {
                 "--slo", "500ms", "--json", json.toString());
 
         assertThat(ran.exit()).as(ran.err()).isZero();
-        assertThat(ran.out()).contains("GET /sleep?ms=100").contains("jdk-platform (2 threads)").contains("bound/s")
-                .contains("Highest rate with p99 under 500 ms (and a valid run): jdk-platform (2 threads) 10/s, jdk-virtual 40/s.");
+        assertThat(ran.out()).contains("GET /sleep?ms=100").contains("jdk-platform (2 threads)").contains("bound/s");
+        // 10/s is 30 requests: one sent late by a cold generator makes that row INVALID (over 1% late), so the
+        // platform server's entry may be "10/s" or "none of the rates"; never 40/s, which is over its bound.
+        assertThat(ran.out()).containsPattern("Highest rate with p99 under 500 ms \\(and a valid run\\): "
+                + "jdk-platform \\(2 threads\\) (10/s|none of the rates), jdk-virtual 40/s\\.");
         JsonNode rows = new ObjectMapper().readTree(json.toFile());
         assertThat(rows).hasSize(4);
         JsonNode platformAt40 = row(rows, "jdk-platform", 40);

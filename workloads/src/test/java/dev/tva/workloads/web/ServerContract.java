@@ -127,8 +127,8 @@ public abstract class ServerContract {
         long start = System.nanoTime();
         assertReply("/fanout?n=10&ms=300", Replies.ok(call("/fanout?n=10&ms=300"), 10L * Replies.DEFAULT_BYTES));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        // In parallel: about 300 ms. One after another would be 3 s.
-        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofMillis(1_500));
+        // In parallel: about 300 ms. One after another would be 3 s; a busy machine has been seen to take 1.3 s.
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofMillis(2_400));
     }
 
     @Test
