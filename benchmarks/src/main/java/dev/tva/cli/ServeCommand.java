@@ -1,6 +1,7 @@
 package dev.tva.cli;
 
 import dev.tva.workloads.BackendProcess;
+import dev.tva.workloads.ChildProcess;
 import dev.tva.workloads.DatabaseAccess;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.LazyDatabase;
@@ -14,7 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.URI;
@@ -168,13 +168,7 @@ final class ServeCommand implements Callable<Integer> {
     /** Under `lab servers` the parent closes our standard input to stop us (or dies): then exit, which runs the hook. */
     private static void watchStandardInput() {
         Thread watcher = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // ignore input; wait for end of stream
-                }
-            } catch (IOException ignored) {
-                // treat as closed
-            }
+            ChildProcess.awaitStandardInputClosed();
             System.exit(0);
         }, "lab-serve-stdin");
         watcher.setDaemon(true);

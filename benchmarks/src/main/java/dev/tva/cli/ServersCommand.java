@@ -117,7 +117,7 @@ final class ServersCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%nGET %s%s%n", path, endpoint == Endpoint.CPU || endpoint == Endpoint.MIXED
                         ? String.format(Locale.ROOT, " (%d kernel units, about %.1f ms of CPU)", units, units * nanosPerUnit / 1e6) : "");
                 out.flush();
-                List<ServerBench.Row> rows = ServerBench.run(err, backend.uri(), backend::cpuMillis, withBounds(setups, endpoint), plan);
+                List<ServerBench.Row> rows = ServerBench.run(err, backend.uri(), backend::cpuMillis, withBounds(setups, endpoint, loopCount), plan);
                 all.addAll(rows);
                 out.print(ServerBench.table(rows, "  "));
                 for (String reason : ServerBench.invalidReasons(rows)) {
@@ -178,15 +178,15 @@ final class ServersCommand implements Callable<Integer> {
     }
 
     /** The same setups with their thread bound for this endpoint: only a wait bounds by threads. */
-    private List<ServerBench.Setup> withBounds(List<ServerBench.Setup> setups, Endpoint endpoint) {
+    private List<ServerBench.Setup> withBounds(List<ServerBench.Setup> setups, Endpoint endpoint, int loopCount) {
         List<ServerBench.Setup> bounded = new ArrayList<>();
         for (ServerBench.Setup s : setups) {
-            bounded.add(new ServerBench.Setup(s.id(), s.flags(), s.label(), bound(s, endpoint)));
+            bounded.add(new ServerBench.Setup(s.id(), s.flags(), s.label(), bound(s, endpoint, loopCount)));
         }
         return bounded;
     }
 
-    private Double bound(ServerBench.Setup s, Endpoint endpoint) {
+    private Double bound(ServerBench.Setup s, Endpoint endpoint, int loopCount) {
         if (ms == 0) {
             return null;
         }
@@ -197,7 +197,7 @@ final class ServersCommand implements Callable<Integer> {
             bound = threads * perSlot;
         }
         if (blockedLoop && (endpoint == Endpoint.SLEEP || endpoint == Endpoint.IO)) {
-            bound = Integer.parseInt(s.flags().get(s.flags().indexOf("--loops") + 1)) * perSlot;
+            bound = loopCount * perSlot;
         }
         if (endpoint == Endpoint.DB) {
             double pool = DbSettings.DEFAULT_POOL * perSlot;

@@ -13,8 +13,6 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -96,7 +94,7 @@ public final class Backend implements AutoCloseable {
      * Runs the backend as its own process: {@code [--host H] [--port P] [--loops N]}. Prints
      * {@value #READY_LINE}URI when ready and stops when its standard input closes (its parent is gone).
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         String host = "127.0.0.1";
         int port = 0;
         int loops = Runtime.getRuntime().availableProcessors();
@@ -111,10 +109,7 @@ public final class Backend implements AutoCloseable {
         try (Backend backend = start(host, port, loops)) {
             System.out.println(READY_LINE + backend.uri());
             System.out.flush();
-            InputStream in = System.in;
-            while (in.read() >= 0) {
-                // Keep serving until the parent closes our standard input.
-            }
+            ChildProcess.awaitStandardInputClosed(); // keep serving until the parent closes our standard input
         } catch (UncheckedIOException e) {
             System.err.println("backend: " + e.getMessage());
             System.exit(1);

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A service in a JVM of its own (the backend, a lab server): started, then waited for until it prints
- * its ready line, and stopped by closing its standard input, which it watches. Its standard output is
+ * its ready line, and stopped by closing its standard input, which it watches
+ * ({@link #awaitStandardInputClosed}). Its standard output is
  * drained after the ready line, so a chatty child never blocks on a full pipe; its standard error is
  * this process's.
  */
@@ -70,6 +71,20 @@ public final class ChildProcess implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             throw new IllegalStateException("the " + what + " process was not ready within " + timeout.toSeconds() + " s", e);
+        }
+    }
+
+    /**
+     * The child's half of the protocol: returns once this process's standard input has closed, which
+     * is how its parent says "stop" (and what happens when the parent dies).
+     */
+    public static void awaitStandardInputClosed() {
+        try {
+            while (System.in.read() >= 0) {
+                // input means nothing; only its end does
+            }
+        } catch (IOException e) {
+            // an unreadable standard input counts as closed
         }
     }
 
