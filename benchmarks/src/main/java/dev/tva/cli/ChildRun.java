@@ -12,13 +12,17 @@ final class ChildRun {
     private ChildRun() {
     }
 
-    static List<String> args(ModelSpec spec, Workload workload, int tasks, int concurrency, Duration warmup, Duration timeout,
+    static List<String> args(ModelSpec spec, Workload workload, int concurrency, Measurement how, Duration timeout,
                              DbSettings db) {
         List<String> args = new ArrayList<>(List.of("run",
                 "--model", spec.model().id(), "--threads", Integer.toString(spec.threads()), "--loops", Integer.toString(spec.loops()),
-                "--workload", workload.type().id(),
-                "--tasks", Integer.toString(tasks), "--concurrency", Integer.toString(concurrency),
-                "--warmup", warmup.toMillis() + "ms", "--timeout", timeout.toMillis() + "ms"));
+                "--workload", workload.type().id(), "--concurrency", Integer.toString(concurrency),
+                "--window", how.window().toMillis() + "ms", "--windows", Integer.toString(how.windows()),
+                "--warmup", how.warmup().toMillis() + "ms", "--forks", Integer.toString(how.forks()),
+                "--timeout", timeout.toMillis() + "ms"));
+        if (how.fixedTasks()) {
+            args.addAll(List.of("--tasks", Integer.toString(how.tasks())));
+        }
         switch (workload) {
             case Workload.Sleep s -> args.addAll(List.of("--latency", s.latencyMillis() + "ms"));
             case Workload.Http h -> args.addAll(List.of("--latency", h.latencyMillis() + "ms", "--bytes", Integer.toString(h.bytes())));

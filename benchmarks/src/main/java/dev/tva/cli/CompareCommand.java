@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.verdict.ModelVerdicts;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.Results;
 import dev.tva.workloads.RunResult;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
 /** {@code lab compare}: the same workload on all three models, one table. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs one workload on platform, virtual and event-loop in turn, with the same settings, and prints one table.",
-                "Example: lab compare --workload http --latency 50ms --tasks 20000 --concurrency 1000"})
+                "Example: lab compare --workload http --latency 50ms --concurrency 1000 --forks 2"})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,9 +40,9 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Workload spec = workload.workload();
-        out.printf("compare: %s | %,d tasks, %,d in flight, %s warm-up | %s, virtual, %d event loops | each in its own JVM%n",
-                Describe.workload(spec), load.tasks, load.concurrency, Describe.duration(load.warmup),
-                models.spec(Model.PLATFORM).label(), models.loops());
+        Measurement how = load.measurement();
+        out.printf("compare: %s | %,d in flight | %s, virtual, %d event loops | each in its own JVM%n  %s%n",
+                Describe.workload(spec), load.concurrency, models.spec(Model.PLATFORM).label(), models.loops(), how.describe());
         List<RunResult> results = new ArrayList<>();
         DatabaseSource database = spec.type().needsDatabase() ? DatabaseSource.require(System.getenv()) : null;
         try (database; Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, null, true)) {
@@ -49,12 +50,12 @@ final class CompareCommand implements Callable<Integer> {
                 db.attach(runner, database, out);
             }
             for (Model model : Model.values()) {
-                results.add(runner.run(models.spec(model), spec, load.tasks, load.concurrency, load.warmup));
+                results.add(runner.run(models.spec(model), spec, load.concurrency, how));
             }
             ResultTable.print(out, results);
             out.println("  " + runner.env().oneLine());
         }
-        out.println(Verdicts.compare(results));
+        out.println(ModelVerdicts.compare(results).text());
         out.println(Results.save("compare-" + spec.type().id(), results, load.json));
         return results.stream().allMatch(RunResult::valid) ? 0 : UserException.FAILED;
     }

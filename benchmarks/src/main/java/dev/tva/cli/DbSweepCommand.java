@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.workloads.Bound;
 import dev.tva.workloads.DbQuery;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.Model;
@@ -52,8 +53,8 @@ final class DbSweepCommand implements Callable<Integer> {
             description = "tasks per cell (default: about 3 s of work at the cell's bound, at least 500)")
     Integer tasks;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "500ms",
-            description = "warm-up per cell, not measured (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "2s",
+            description = "warm-up per cell in windows of 250 ms until steady, at most this long, not measured (default: ${DEFAULT-VALUE})")
     Duration warmup;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write every cell's result here (they always go under results/)")
@@ -64,6 +65,9 @@ final class DbSweepCommand implements Callable<Integer> {
 
     @Mixin
     Options.DbOptions db;
+
+    /** Each cell warms up in windows this long. */
+    private static final Duration SWEEP_WINDOW = Duration.ofMillis(250);
 
     @Override
     public Integer call() throws IOException {
@@ -83,7 +87,8 @@ final class DbSweepCommand implements Callable<Integer> {
             for (int pool : pools) {
                 for (int concurrency : concurrencies) {
                     runner.useDatabase(base.withPool(pool));
-                    results.add(runner.run(modelSpec, workload, tasksFor(pool, concurrency), concurrency, warmup));
+                    results.add(runner.run(modelSpec, workload, concurrency,
+                            new Measurement(SWEEP_WINDOW, 1, warmup, 1, tasksFor(pool, concurrency))));
                 }
             }
             print(out, results);
@@ -133,7 +138,7 @@ final class DbSweepCommand implements Callable<Integer> {
     private String indentVerdict(List<RunResult> results) {
         double worst = results.stream().mapToDouble(r -> r.efficiency() == null ? 0 : r.efficiency()).min().orElse(0);
         double best = results.stream().mapToDouble(r -> r.efficiency() == null ? 0 : r.efficiency()).max().orElse(0);
-        long poolBound = results.stream().filter(r -> r.boundRule().contains("pool")).count();
+        long poolBound = results.stream().filter(r -> r.boundLimit() == Bound.Limit.POOL).count();
         RunResult top = results.stream().max(java.util.Comparator.comparingDouble(RunResult::throughputPerSec)).orElseThrow();
         return String.format(Locale.ROOT,
                 "  What to notice: in %d of %d cells the pool, not the tasks in flight, set the bound; measured throughput was %.0f%% to %.0f%% of its bound."

@@ -3,6 +3,7 @@ package dev.tva.cli;
 import dev.tva.async.EventLoopModel;
 import dev.tva.threads.BlockingWorkloads;
 import dev.tva.threads.ThreadModel;
+import dev.tva.workloads.Bound;
 import dev.tva.workloads.Database;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.ExecutionModel;
@@ -42,17 +43,17 @@ public record ModelSpec(Model model, int threads, int loops) {
 
     /** How many db queries this model can run at once with {@code settings}, and what limits it. */
     Limit connections(DbSettings settings) {
-        Limit limit = new Limit(settings.poolSize(), "connections (pool " + settings.poolSize() + ")");
+        Limit limit = new Limit(settings.poolSize(), Bound.Limit.POOL, "connections (pool " + settings.poolSize() + ")");
         if (settings.bulkhead() > 0 && settings.bulkhead() < limit.count()) {
-            limit = new Limit(settings.bulkhead(), "permits (bulkhead " + settings.bulkhead() + ")");
+            limit = new Limit(settings.bulkhead(), Bound.Limit.BULKHEAD, "permits (bulkhead " + settings.bulkhead() + ")");
         }
-        if (model == Model.PLATFORM && threads < limit.count()) {
-            limit = new Limit(threads, "threads (pool of " + threads + ")");
+        if (model.waitHoldsAThread() && threads < limit.count()) {
+            limit = new Limit(threads, Bound.Limit.THREADS, "threads (pool of " + threads + ")");
         }
         return limit;
     }
 
-    /** At most {@code count} at once, because of {@code what}. */
-    record Limit(int count, String what) {
+    /** At most {@code count} at once, because of {@code limit}, in words {@code what}. */
+    record Limit(int count, Bound.Limit limit, String what) {
     }
 }

@@ -67,19 +67,34 @@ final class Options {
         }
     }
 
-    /** How many tasks, how many at once, and where results go. */
+    /** How many tasks at once, how each row is measured, and where results go. */
     static final class LoadOptions {
-        @Option(names = "--tasks", paramLabel = "N", converter = Converters.PositiveInt.class,
-                defaultValue = "10000", description = "tasks to run (default: ${DEFAULT-VALUE})")
-        int tasks;
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec spec;
 
         @Option(names = "--concurrency", paramLabel = "N", converter = Converters.PositiveInt.class,
                 defaultValue = "1000", description = "most tasks in flight at once (default: ${DEFAULT-VALUE})")
         int concurrency;
 
+        @Option(names = "--window", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+                defaultValue = "1s", description = "length of one window: completions are counted per window, in the warm-up and in the measurement (default: ${DEFAULT-VALUE})")
+        Duration window;
+
+        @Option(names = "--windows", paramLabel = "N", converter = Converters.PositiveInt.class,
+                defaultValue = "5", description = "measured windows per fork, after the warm-up (default: ${DEFAULT-VALUE})")
+        int windows;
+
         @Option(names = "--warmup", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-                defaultValue = "2s", description = "run the same tasks this long first, not measured (JIT, pools, connections); 0 skips (default: ${DEFAULT-VALUE})")
+                defaultValue = "30s", description = "warm up in windows until the throughput is steady, at most this long; 0 skips (the row is then not steady) (default: ${DEFAULT-VALUE})")
         Duration warmup;
+
+        @Option(names = "--forks", paramLabel = "N", converter = Converters.PositiveInt.class,
+                defaultValue = "1", description = "run each row in N fresh JVMs; its interval covers every window of every fork (default: ${DEFAULT-VALUE})")
+        int forks;
+
+        @Option(names = "--tasks", paramLabel = "N", converter = Converters.PositiveInt.class,
+                description = "measure exactly N tasks after the warm-up, instead of windows")
+        Integer tasks;
 
         @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
                 defaultValue = "30s", description = "a backend call that takes longer fails (default: ${DEFAULT-VALUE})")
@@ -91,6 +106,15 @@ final class Options {
 
         @Option(names = "--json", paramLabel = "FILE", description = "also write the result JSON here (it always goes under results/)")
         Path json;
+
+        /** How each row is measured, checked once. */
+        Measurement measurement() {
+            if (window.compareTo(Measurement.SHORTEST_WINDOW) < 0) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--window': at least "
+                        + Measurement.SHORTEST_WINDOW.toMillis() + "ms, got " + window.toMillis() + "ms");
+            }
+            return new Measurement(window, windows, warmup, forks, tasks);
+        }
     }
 
     /** The database's pool and timeouts (the db workload; where the database is comes from LAB_JDBC_URL). */

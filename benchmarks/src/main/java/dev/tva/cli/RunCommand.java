@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code lab run}: one model, one workload, measured. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs one workload on one model and prints its throughput beside the bound, latency percentiles, CPU time, threads and memory.",
-                "Example: lab run --model virtual --workload sleep --latency 100ms --tasks 20000 --concurrency 10000"})
+                "Example: lab run --model virtual --workload sleep --latency 100ms --concurrency 10000"})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -56,18 +56,19 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = child ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         Workload spec = workload.workload();
         ModelSpec modelSpec = models.spec(model);
-        out.printf("run: %s | %s | %,d tasks, %,d in flight, %s warm-up%n",
-                modelSpec.label(), Describe.workload(spec), load.tasks, load.concurrency, Describe.duration(load.warmup));
+        Measurement how = load.measurement();
+        out.printf("run: %s | %s | %,d in flight | %s%n", modelSpec.label(), Describe.workload(spec), load.concurrency,
+                how.describe());
         RunResult result;
         DatabaseSource database = spec.type().needsDatabase() ? DatabaseSource.require(System.getenv()) : null;
-        try (database; Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, backendPid, false)) {
+        try (database; Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, backendPid, !child && how.forks() > 1)) {
             if (database != null) {
                 db.attach(runner, database, out);
             }
             if (cpuUnitNanos != null) {
                 runner.useNanosPerUnit(cpuUnitNanos);
             }
-            result = runner.run(modelSpec, spec, load.tasks, load.concurrency, load.warmup);
+            result = runner.run(modelSpec, spec, load.concurrency, child ? how.withForks(1) : how);
             ResultTable.print(out, List.of(result));
             out.println("  " + runner.env().oneLine());
         }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -50,6 +51,8 @@ final class Runner implements AutoCloseable {
     private double nanosPerUnit = Double.NaN;
     private DbSettings dbSettings;
     private boolean schemaReady;
+    private List<String> childPrefix = List.of();
+    private String cpus;
 
     /**
      * @param givenBackend    a running backend to use, or null to start one when needed
@@ -67,6 +70,15 @@ final class Runner implements AutoCloseable {
 
     Environment env() {
         return env;
+    }
+
+    /**
+     * Runs every child JVM behind {@code prefix} (e.g. {@code taskset -c 1}), and records {@code description}
+     * as the placement in each result.
+     */
+    void placeChildren(List<String> prefix, String description) {
+        this.childPrefix = List.copyOf(prefix);
+        this.cpus = description;
     }
 
     /** Where db tasks find their database, and how its pool is set up. */
@@ -130,26 +142,83 @@ final class Runner implements AutoCloseable {
         return nanosPerUnit;
     }
 
-    /** Warms up for {@code warmup} (not measured), then runs and measures {@code tasks} tasks. */
-    RunResult run(ModelSpec spec, Workload workload, int tasks, int concurrency, Duration warmup) {
+    /**
+     * Measures {@code workload} on {@code spec} as {@code how} says: in this JVM, or in a fresh JVM per fork
+     * (always so with more than one fork), the forks merged into one row.
+     */
+    RunResult run(ModelSpec spec, Workload workload, int concurrency, Measurement how) {
         URI target = workload.type().needsBackend() ? backend() : null;
         boolean needsDatabase = workload.type().needsDatabase();
-        if (forkEach) {
+        if (forkEach || how.forks() > 1) {
             if (needsDatabase && !schemaReady) {
                 openDatabase().close(); // fail here, in one line, before any child starts
             }
-            return runInChild(spec, workload, tasks, concurrency, warmup, target);
+            List<RunResult> forks = new ArrayList<>();
+            for (int fork = 1; fork <= how.forks(); fork++) {
+                forks.add(runInChild(spec, workload, concurrency, how, target));
+            }
+            return RunResult.merge(forks);
         }
         double unitNanos = needsCpu(workload) ? nanosPerUnit() : 0;
         try (Database database = needsDatabase ? openDatabase() : null;
              ExecutionModel model = spec.create(target, timeout, database)) {
-            long warmupTasks = Experiment.warmUp(model, workload, concurrency, warmup);
-            long backendCpuBefore = target == null ? -1 : backendCpuMillis();
-            Experiment.Outcome outcome = Experiment.run(model, workload, tasks, concurrency, progress(spec.label()));
-            Long backendCpu = backendCpuBefore < 0 ? null : backendCpuMillis() - backendCpuBefore;
-            Bound bound = bound(spec, workload, tasks, concurrency, unitNanos);
-            return RunResult.of(spec.label(), model, workload, outcome, bound, unitNanos, warmup.toMillis(), warmupTasks,
-                    backendCpu, needsDatabase ? dbSettings : null, env);
+            Bound bound = bound(spec, workload, how.fixedTasks() ? how.tasks() : Integer.MAX_VALUE, concurrency, unitNanos);
+            Phases phases = new Phases(spec.label(), how, target != null);
+            Experiment.Measured measured;
+            if (how.fixedTasks()) {
+                Experiment.Measured warm = Experiment.measure(model, workload::forTask, concurrency, how.steadyState(), 0, phases);
+                phases.measuring();
+                Experiment.Outcome outcome = Experiment.run(model, workload, how.tasks(), concurrency, Experiment.Progress.NONE);
+                phases.measured();
+                Experiment.Windows windows = new Experiment.Windows(outcome.wallNanos() / 1_000_000,
+                        warm.windows().warmupPerSec(), new double[] {outcome.throughputPerSec()}, warm.windows().steady());
+                measured = new Experiment.Measured(outcome, windows, warm.warmupTasks());
+            } else {
+                measured = Experiment.measure(model, workload::forTask, concurrency, how.steadyState(), how.windows(), phases);
+            }
+            return RunResult.of(spec.label(), model, workload, measured.outcome(), measured.windows(), bound, unitNanos,
+                    measured.warmupTasks(), phases.backendCpu(), needsDatabase ? dbSettings : null, cpus, env);
+        }
+    }
+
+    /**
+     * Follows a run's windows: a progress line per window once the run has lasted a couple of seconds,
+     * and the backend's CPU time over the measured part.
+     */
+    private final class Phases implements Experiment.WindowListener {
+        private final String label;
+        private final Measurement how;
+        private final boolean backendUsed;
+        private final long started = System.nanoTime();
+        private long backendCpuAtStart = -1;
+        private Long backendCpu;
+
+        Phases(String label, Measurement how, boolean backendUsed) {
+            this.label = label;
+            this.how = how;
+            this.backendUsed = backendUsed;
+        }
+
+        @Override
+        public void window(boolean warmup, int index, double perSec) {
+            if ((System.nanoTime() - started) / 1_000_000 >= PROGRESS_AFTER_MILLIS) {
+                err.printf(Locale.ROOT, "  ... %s: %s window %d%s: %,.0f tasks/s%n", label, warmup ? "warm-up" : "measured",
+                        index, warmup ? "" : " of " + how.windows(), perSec);
+            }
+        }
+
+        @Override
+        public void measuring() {
+            backendCpuAtStart = backendUsed ? backendCpuMillis() : -1;
+        }
+
+        @Override
+        public void measured() {
+            backendCpu = backendCpuAtStart < 0 ? null : backendCpuMillis() - backendCpuAtStart;
+        }
+
+        Long backendCpu() {
+            return backendCpu;
         }
     }
 
@@ -157,19 +226,20 @@ final class Runner implements AutoCloseable {
     Bound bound(ModelSpec spec, Workload workload, int tasks, int concurrency, double unitNanos) {
         if (workload instanceof Workload.Db db) {
             ModelSpec.Limit limit = spec.connections(dbSettings);
-            return Bound.database(db, tasks, concurrency, limit.count(), limit.what());
+            return Bound.database(db, tasks, concurrency, limit.count(), limit.limit(), limit.what());
         }
         return Bound.of(workload, tasks, concurrency, env.cores(), unitNanos);
     }
 
     /** The same run in a fresh JVM ({@code lab run --child}); its result comes back as JSON. */
-    private RunResult runInChild(ModelSpec spec, Workload workload, int tasks, int concurrency, Duration warmup, URI target) {
+    private RunResult runInChild(ModelSpec spec, Workload workload, int concurrency, Measurement how, URI target) {
         Path json = null;
         try {
             json = Files.createTempFile("lab-run-", ".json");
-            List<String> command = new ArrayList<>(javaCommand());
+            List<String> command = new ArrayList<>(childPrefix);
+            command.addAll(javaCommand());
             command.add(Lab.class.getName());
-            command.addAll(ChildRun.args(spec, workload, tasks, concurrency, warmup, timeout, dbSettings));
+            command.addAll(ChildRun.args(spec, workload, concurrency, how.withForks(1), timeout, dbSettings));
             if (target != null) {
                 command.addAll(List.of("--backend", target.toString()));
                 backendPid().ifPresent(pid -> command.addAll(List.of("--backend-pid", Long.toString(pid))));
@@ -240,16 +310,6 @@ final class Runner implements AutoCloseable {
 
     private static boolean needsCpu(Workload workload) {
         return workload instanceof Workload.Cpu || workload instanceof Workload.Mixed;
-    }
-
-    /** Prints a progress line once a run has lasted a couple of seconds. */
-    private Experiment.Progress progress(String label) {
-        return (completed, tasks, elapsedMillis) -> {
-            if (elapsedMillis >= PROGRESS_AFTER_MILLIS) {
-                err.printf("  ... %s: %,d of %,d tasks done (%d%%) after %.0f s%n",
-                        label, completed, tasks, completed * 100 / tasks, elapsedMillis / 1000.0);
-            }
-        };
     }
 
     private void checkReachable(URI uri) {

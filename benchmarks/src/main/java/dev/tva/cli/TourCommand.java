@@ -1,5 +1,7 @@
 package dev.tva.cli;
 
+import dev.tva.verdict.ModelVerdicts;
+import dev.tva.verdict.Verdict;
 import dev.tva.workloads.DbQuery;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Experiment;
@@ -37,12 +39,13 @@ final class TourCommand implements Callable<Integer> {
     private static final long[] ORDER_MILLIS = {150, 50, 10};
 
     /** The tour's fixed settings, printed at the start. */
-    record Settings(int ioTasks, int ioConcurrency, long sleepMillis, long httpMillis, Duration warmup,
-                    double cpuTaskMillis, int cpuTasksPerCore, int cpuConcurrency,
-                    long dbMillis, int dbPool, int dbTasks, int dbConcurrency,
+    record Settings(Measurement measurement, int ioConcurrency, long sleepMillis, long httpMillis,
+                    double cpuTaskMillis, int cpuConcurrency, long dbMillis, int dbPool, int dbConcurrency,
                     long serverMillis, int serverRate, int serverThreads, Duration serverDuration) {
-        static final Settings DEFAULT = new Settings(20_000, 10_000, 100, 50, Duration.ofSeconds(1), 1.0, 1_500, 100,
-                10, 10, 3_000, 1_000, 50, 1_000, 25, Duration.ofSeconds(3));
+        /** Every row: windows of 500 ms until steady (at most 6 s), then 4 measured windows, in a JVM of its own. */
+        static final Settings DEFAULT = new Settings(
+                new Measurement(Duration.ofMillis(500), 4, Duration.ofSeconds(6), 1, null), 10_000, 100, 50,
+                1.0, 100, 10, 10, 1_000, 50, 1_000, 25, Duration.ofSeconds(3));
         /** Each server's JVM is fresh: load it this long, unmeasured, before its measured seconds. */
         static final Duration SERVER_WARMUP = Duration.ofSeconds(2);
     }
@@ -65,50 +68,51 @@ final class TourCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Settings s = Settings.DEFAULT;
         long started = System.nanoTime();
-        List<RunResult> all = new ArrayList<>();
+        List<TourRecord.Section> sections = new ArrayList<>();
         try (Runner runner = new Runner(out, spec.commandLine().getErr(), Duration.ofSeconds(30), backend, null, true)) {
             out.println("Threads vs Async Lab: the tour. " + runner.env().oneLine());
-            out.printf("Models: %s | virtual (a virtual thread per task) | %s. Each run below has a JVM of its own.%n%n",
+            out.printf("Models: %s | virtual (a virtual thread per task) | %s. Each run below has a JVM of its own.%n",
                     models.spec(Model.PLATFORM).label(), models.spec(Model.EVENT_LOOP).label());
+            out.printf("Every row: %s.%n%n", s.measurement().describe());
 
-            restaurant(out);
+            TourRecord.Restaurant restaurant = restaurant(out);
 
-            out.printf("%n2. I/O-bound: %,d tasks, %,d in flight at once%n", s.ioTasks(), s.ioConcurrency());
+            out.printf("%n2. I/O-bound: %,d tasks in flight at once%n", s.ioConcurrency());
             out.printf("%n  2a. sleep %d ms (a timer: nothing but waiting)%n", s.sleepMillis());
-            all.addAll(section(out, runner, new Workload.Sleep(s.sleepMillis()), s.ioTasks(), s.ioConcurrency(), s.warmup(), false));
+            sections.add(section(out, runner, "sleep", new Workload.Sleep(s.sleepMillis()), s.ioConcurrency(), false));
             out.printf("%n  2b. http %d ms (a real call over loopback to the backend, which answers after %d ms)%n",
                     s.httpMillis(), s.httpMillis());
-            all.addAll(section(out, runner, new Workload.Http(s.httpMillis(), 16), s.ioTasks(), s.ioConcurrency(), s.warmup(), false));
+            sections.add(section(out, runner, "http", new Workload.Http(s.httpMillis(), 16), s.ioConcurrency(), false));
 
             int cores = runner.env().cores();
             int units = (int) Math.max(1, Math.round(s.cpuTaskMillis() * 1e6 / runner.nanosPerUnit()));
-            int cpuTasks = s.cpuTasksPerCore() * cores;
-            out.printf("%n3. CPU-bound: %,d tasks of %d kernel units (about %.1f ms of CPU each), %d in flight, %d cores%n",
-                    cpuTasks, units, units * runner.nanosPerUnit() / 1e6, s.cpuConcurrency(), cores);
-            all.addAll(section(out, runner, new Workload.Cpu(units, 0), cpuTasks, s.cpuConcurrency(), s.warmup(), true));
+            out.printf("%n3. CPU-bound: tasks of %d kernel units (about %.1f ms of CPU each), %d in flight, %d cores%n",
+                    units, units * runner.nanosPerUnit() / 1e6, s.cpuConcurrency(), cores);
+            sections.add(section(out, runner, "cpu", new Workload.Cpu(units, 0), s.cpuConcurrency(), true));
 
-            all.addAll(database(out, runner, s));
-            servers(out, runner, s);
-            out.printf("%nTour done in %.0f s.%n", (System.nanoTime() - started) / 1e9);
+            database(out, runner, s).ifPresent(sections::add);
+            List<ServerBench.Row> serverRows = servers(out, runner, s);
+            long seconds = Math.round((System.nanoTime() - started) / 1e9);
+            out.printf("%nTour done in %d s.%n", seconds);
+            TourRecord record = new TourRecord(restaurant, sections, serverRows, seconds, runner.env());
+            out.println(Results.save("tour", record, json));
+            return record.valid() ? 0 : UserException.FAILED;
         }
-        out.println(Results.save("tour", all, json));
-        return all.stream().allMatch(RunResult::valid) ? 0 : UserException.FAILED;
     }
 
     /** Section 4: the database, when there is one: the bottleneck moves from the threads to the connection pool. */
-    private List<RunResult> database(PrintWriter out, Runner runner, Settings s) {
-        out.printf("%n4. Database: select pg_sleep(%d ms) through a pool of %d connections, %,d tasks, %,d in flight%n",
-                s.dbMillis(), s.dbPool(), s.dbTasks(), s.dbConcurrency());
+    private Optional<TourRecord.Section> database(PrintWriter out, Runner runner, Settings s) {
+        out.printf("%n4. Database: select pg_sleep(%d ms) through a pool of %d connections, %,d in flight%n",
+                s.dbMillis(), s.dbPool(), s.dbConcurrency());
         Optional<DatabaseSource> found = DatabaseSource.find(System.getenv());
         if (found.isEmpty()) {
             out.println("  skipped: no database. To include it, " + DatabaseSource.HOW_TO + ".");
-            return List.of();
+            return Optional.empty();
         }
         try (DatabaseSource database = found.get()) {
             out.println("  database: " + database.describe());
             runner.useDatabase(database.settings().withPool(s.dbPool()));
-            return section(out, runner, new Workload.Db(s.dbMillis(), DbQuery.SLEEP, 0), s.dbTasks(), s.dbConcurrency(),
-                    s.warmup(), false);
+            return Optional.of(section(out, runner, "db", new Workload.Db(s.dbMillis(), DbQuery.SLEEP, 0), s.dbConcurrency(), false));
         }
     }
 
@@ -116,7 +120,7 @@ final class TourCommand implements Callable<Integer> {
      * Section 5: the same endpoint on the four servers, each in its own JVM, under an open-model load; the
      * platform-thread server gets fewer threads than the load needs, so its queue shows.
      */
-    private void servers(PrintWriter out, Runner runner, Settings s) {
+    private List<ServerBench.Row> servers(PrintWriter out, Runner runner, Settings s) {
         double perThread = 1000.0 / s.serverMillis();
         out.printf(Locale.ROOT, "%n5. Servers: GET /io?ms=%d at %,d requests/s for %d s (open model: latency from each request's intended send time)%n",
                 s.serverMillis(), s.serverRate(), s.serverDuration().toSeconds());
@@ -139,11 +143,12 @@ final class TourCommand implements Callable<Integer> {
         }
         out.println(indent(ServerBench.notice(rows, slo)));
         out.println(indent("More: ./lab servers --endpoint io,cpu (every rate, every server, an SLO) and ./lab serve --server netty --block-event-loop."));
+        return rows;
     }
 
     /** One workload on every model (plus a single event loop for CPU work), a table, and what to notice. */
-    private List<RunResult> section(PrintWriter out, Runner runner, Workload workload, int tasks, int concurrency,
-                                    Duration warmup, boolean addSingleLoop) {
+    private TourRecord.Section section(PrintWriter out, Runner runner, String id, Workload workload, int concurrency,
+                                       boolean addSingleLoop) {
         List<ModelSpec> specs = new ArrayList<>();
         for (Model model : Model.values()) {
             specs.add(models.spec(model));
@@ -153,15 +158,17 @@ final class TourCommand implements Callable<Integer> {
         }
         List<RunResult> results = new ArrayList<>();
         for (ModelSpec model : specs) {
-            results.add(runner.run(model, workload, tasks, concurrency, warmup));
+            results.add(runner.run(model, workload, concurrency, Settings.DEFAULT.measurement()));
         }
         ResultTable.print(out, results);
-        out.println(indent(Verdicts.compare(results)));
-        return results;
+        Verdict verdict = ModelVerdicts.compare(results);
+        out.println(indent(verdict.text()));
+        out.flush();
+        return new TourRecord.Section(id, results, verdict);
     }
 
     /** Section 1: three orders served one after another, then concurrently on each model, as timelines. */
-    private void restaurant(PrintWriter out) {
+    private TourRecord.Restaurant restaurant(PrintWriter out) {
         out.println("1. Waiting: the restaurant. Three orders that each just wait in the kitchen:");
         out.println("   pizza 150 ms, salad 50 ms, coffee 10 ms (the tutorial's 15, 5 and 1 minutes).");
         Workload[] orders = new Workload[DISHES.length];
@@ -176,6 +183,7 @@ final class TourCommand implements Callable<Integer> {
             out.print(Timeline.draw(DISHES, outcome.timeline(), "    "));
         }
         long slowest = 0;
+        java.util.Map<Model, Long> concurrent = new java.util.EnumMap<>(Model.class);
         for (Model model : Model.values()) {
             ModelSpec spec = models.spec(model);
             try (ExecutionModel kitchen = spec.create(null, Duration.ofSeconds(5))) {
@@ -184,6 +192,7 @@ final class TourCommand implements Callable<Integer> {
                         Experiment.Progress.NONE);
                 long total = outcome.wallNanos() / 1_000_000;
                 slowest = Math.max(slowest, total);
+                concurrent.put(model, total);
                 out.printf("%n  Concurrently (3 in flight) on %s, %d ms in all:%n", spec.label(), total);
                 out.print(Timeline.draw(DISHES, outcome.timeline(), "    "));
             }
@@ -194,6 +203,7 @@ final class TourCommand implements Callable<Integer> {
                 "What to notice: one after another took %d ms, the sum of the orders (%d ms); concurrently every model took at most %d ms,"
                         + " about the longest order (%d ms), because the waits overlapped: %.1fx faster with the same kitchen.",
                 sequential, sum, slowest, longest, (double) sequential / slowest)));
+        return new TourRecord.Restaurant(ORDER_MILLIS, sequential, concurrent);
     }
 
     private static String indent(String text) {

@@ -3,6 +3,7 @@ package dev.tva.cli;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.Results;
 import dev.tva.workloads.RunResult;
+import dev.tva.workloads.WorkloadType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +57,7 @@ class DatabaseCliIT {
         assertThat(ran.exit()).as(ran.err()).isZero();
         assertThat(ran.out()).contains("5 connections (pool 5) / 10 ms").doesNotContain(db.password().isEmpty() ? "\u0000" : "password");
         RunResult result = Results.read(json);
-        assertThat(result.workload()).isEqualTo("db");
+        assertThat(result.workload()).isEqualTo(WorkloadType.DB);
         assertThat(result.boundPerSec()).isEqualTo(500.0);
         assertThat(result.dbPool()).isEqualTo(5);
         assertThat(result.errors()).isZero();

@@ -1,7 +1,9 @@
 package dev.tva.cli;
 
 import dev.tva.workloads.Results;
+import dev.tva.workloads.Model;
 import dev.tva.workloads.RunResult;
+import dev.tva.workloads.WorkloadType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +25,8 @@ class LabCliIT {
         assertThat(ran.exit()).as(ran.err()).isZero();
         assertThat(ran.out()).contains("bound/s").contains("virtual").contains("1000 in flight / 20 ms");
         RunResult result = Results.read(json);
-        assertThat(result.model()).isEqualTo("virtual");
-        assertThat(result.workload()).isEqualTo("sleep");
+        assertThat(result.model()).isEqualTo(Model.VIRTUAL);
+        assertThat(result.workload()).isEqualTo(WorkloadType.SLEEP);
         assertThat(result.tasks()).isEqualTo(2000);
         assertThat(result.errors()).isZero();
         assertThat(result.boundPerSec()).isEqualTo(50_000.0);
@@ -42,7 +44,7 @@ class LabCliIT {
         assertThat(ran.exit()).as(ran.err()).isZero();
         assertThat(ran.out()).contains("in its own JVM").contains("What to notice:");
         List<RunResult> results = Results.readAll(json);
-        assertThat(results).extracting(RunResult::model).containsExactly("platform", "virtual", "event-loop");
+        assertThat(results).extracting(RunResult::model).containsExactly(Model.PLATFORM, Model.VIRTUAL, Model.EVENT_LOOP);
         assertThat(results).allSatisfy(r -> {
             assertThat(r.errors()).isZero();
             assertThat(r.checksum()).isEqualTo(1000L * 16);

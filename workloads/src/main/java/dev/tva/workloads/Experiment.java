@@ -2,8 +2,11 @@ package dev.tva.workloads;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -12,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
@@ -22,6 +26,11 @@ import java.util.function.IntFunction;
  * <p>It is a closed loop: a new task starts when one finishes, on the thread that finished it (so the
  * driver thread is not woken per task). Latency is measured from the moment the task is handed to the
  * model, so time spent queued inside a model (a busy thread pool) counts.
+ *
+ * <p>{@link #measure} is the way numbers are taken, as JMH takes them: the run warms up in windows of
+ * fixed length until its throughput is steady ({@link SteadyState}), then counts completions in a fixed
+ * number of measured windows, one continuous run throughout. {@link #run} runs a fixed number of tasks
+ * instead, for users who ask for a count (and for checks that need every task's result).
  */
 public final class Experiment {
 
@@ -48,7 +57,134 @@ public final class Experiment {
         }
     }
 
+    /**
+     * How a windowed run was measured: the throughput of each warm-up and each measured window (tasks
+     * that succeeded per second), and whether the warm-up settled before its cap.
+     */
+    public record Windows(long windowMillis, double[] warmupPerSec, double[] measuredPerSec, boolean steady) {
+
+        /** The measured windows' mean throughput with its 95% interval. */
+        public Interval throughput() {
+            return Interval.of(measuredPerSec);
+        }
+
+        /** How long the warm-up lasted. */
+        public long warmupMillis() {
+            return warmupPerSec.length * windowMillis;
+        }
+    }
+
+    /** A windowed run's result: the measured windows as one outcome, and the windows themselves. */
+    public record Measured(Outcome outcome, Windows windows, long warmupTasks) {
+    }
+
+    /** Told about each window as it closes, and when measuring starts and ends. */
+    public interface WindowListener {
+        WindowListener NONE = (warmup, index, perSec) -> { };
+
+        /** A window closed: {@code index} counts from 1 within its phase. */
+        void window(boolean warmup, int index, double perSec);
+
+        /** The warm-up is over; the measured windows start now. */
+        default void measuring() {
+        }
+
+        /** The last measured window has closed. */
+        default void measured() {
+        }
+    }
+
     private Experiment() {
+    }
+
+    /**
+     * Warms up in windows until steady (or the cap), then measures {@code windows} windows, in one
+     * continuous run with at most {@code concurrency} tasks in flight. The slots start spread over the
+     * first window, so tasks that wait the same time do not complete in lock-step waves that a window's
+     * edge would cut at random. Tasks still in flight at the end are not waited for: closing the model
+     * ends them.
+     */
+    public static Measured measure(ExecutionModel model, IntFunction<Workload> workloadOfTask, int concurrency,
+                                   SteadyState steady, int windows, WindowListener listener) {
+        Checks.range("windows", windows, 0, 10_000);
+        Checks.range("concurrency", concurrency, 1, Integer.MAX_VALUE);
+        Run run = new Run(model, workloadOfTask, Integer.MAX_VALUE, Long.MAX_VALUE, false);
+        run.recorder = new Recorder(3);
+        long windowNanos = steady.window().toNanos();
+        try (ResourceSampler sampler = new ResourceSampler(elapsed -> { })) {
+            run.begin = System.nanoTime();
+            for (int slot = 0; slot < concurrency; slot++) {
+                parkUntil(run.begin + windowNanos * slot / concurrency);
+                run.next();
+            }
+            Tally last = new Tally(run, run.begin);
+            List<Double> warm = new ArrayList<>();
+            boolean settled = false;
+            while (!settled && !steady.capped(warm.size())) {
+                Tally now = Tally.at(run, run.begin + (warm.size() + 1) * windowNanos);
+                warm.add(now.perSecSince(last));
+                last = now;
+                listener.window(true, warm.size(), warm.get(warm.size() - 1));
+                settled = steady.settled(warm);
+            }
+            long warmupTasks = last.completed;
+            if (windows == 0) {
+                run.stop();
+                run.retired.acquireUninterruptibly(concurrency);
+                return new Measured(null, new Windows(windowNanos / 1_000_000, toArray(warm), new double[0], settled), warmupTasks);
+            }
+            listener.measuring();
+            run.recorder.reset();
+            Tally start = last;
+            long cpuStart = sampler.cpuMillis();
+            double[] measured = new double[windows];
+            Histogram latencies = new Histogram(3);
+            for (int i = 0; i < windows; i++) {
+                Tally now = Tally.at(run, start.nanos + (i + 1) * windowNanos);
+                latencies.add(run.recorder.getIntervalHistogram());
+                measured[i] = now.perSecSince(last);
+                last = now;
+                listener.window(false, i + 1, measured[i]);
+            }
+            run.stop();
+            long cpu = cpuStart < 0 ? -1 : sampler.cpuMillis() - cpuStart;
+            listener.measured();
+            long completed = last.completed - start.completed;
+            long errors = last.errors - start.errors;
+            Outcome outcome = new Outcome((int) Math.min(Integer.MAX_VALUE, completed), concurrency, completed, errors,
+                    run.firstError.get(), last.nanos - start.nanos, latencies, run.checksum.sum(), cpu,
+                    sampler.peakThreads(), sampler.peakRssMb(), null);
+            return new Measured(outcome, new Windows(windowNanos / 1_000_000, toArray(warm), measured, settled), warmupTasks);
+        }
+    }
+
+    /** Counts at one moment of a run: completions and errors so far. */
+    private record Tally(long nanos, long completed, long errors) {
+        Tally(Run run, long nanos) {
+            this(nanos, run.completed.sum(), run.errors.sum());
+        }
+
+        /** Waits until {@code when}, then counts. */
+        static Tally at(Run run, long when) {
+            parkUntil(when);
+            return new Tally(run, System.nanoTime());
+        }
+
+        /** Tasks that succeeded per second between {@code before} and this moment. */
+        double perSecSince(Tally before) {
+            long succeeded = (completed - errors) - (before.completed - before.errors);
+            return nanos == before.nanos ? 0 : succeeded * 1e9 / (nanos - before.nanos);
+        }
+    }
+
+    private static void parkUntil(long deadlineNanos) {
+        for (long left = deadlineNanos - System.nanoTime(); left > 0; left = deadlineNanos - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Runs {@code tasks} tasks of {@code workload} (each with its own seed) on {@code model}. */
@@ -125,6 +261,14 @@ public final class Experiment {
         final AtomicInteger nextTask = new AtomicInteger();
         final Semaphore retired = new Semaphore(0);
         volatile long begin;
+        /** Where a windowed run records latency, so each window's histogram can be taken apart; null otherwise. */
+        Recorder recorder;
+        private volatile boolean stopped;
+
+        /** No slot starts another task from now on. */
+        void stop() {
+            stopped = true;
+        }
 
         Run(ExecutionModel model, IntFunction<Workload> workloadOfTask, int maxTasks, long deadlineNanos, boolean timeline) {
             this.model = model;
@@ -156,6 +300,10 @@ public final class Experiment {
         }
 
         private void startOne() {
+            if (stopped) {
+                retired.release();
+                return;
+            }
             if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() >= deadlineNanos) {
                 retired.release();
                 return;
@@ -174,7 +322,12 @@ public final class Experiment {
             }
             stage.whenComplete((result, failure) -> {
                 long end = System.nanoTime();
-                latencies.recordValue(Math.max(0, (end - start) / 1000));
+                long micros = Math.max(0, (end - start) / 1000);
+                if (recorder != null) {
+                    recorder.recordValue(micros);
+                } else {
+                    latencies.recordValue(micros);
+                }
                 if (failure == null) {
                     checksum.add(result);
                 } else {

@@ -1,5 +1,8 @@
 package dev.tva.workloads;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -18,11 +21,13 @@ public enum Model {
         this.id = id;
     }
 
+    @JsonValue
     public String id() {
         return id;
     }
 
     /** Parses an id; the exception message names every accepted id. */
+    @JsonCreator
     public static Model fromId(String id) {
         for (Model m : values()) {
             if (m.id.equals(id)) {
@@ -34,6 +39,15 @@ public enum Model {
 
     public static String ids() {
         return Arrays.stream(values()).map(Model::id).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * True when each waiting task holds one of a fixed number of OS threads, so the pool's size is the
+     * most waits the model can hold at once. A virtual thread parks and frees its carrier; an event loop
+     * waits on a timer or a channel, holding no thread.
+     */
+    public boolean waitHoldsAThread() {
+        return this == PLATFORM;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.tva.workloads;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -17,6 +20,7 @@ public enum WorkloadType {
         this.id = id;
     }
 
+    @JsonValue
     public String id() {
         return id;
     }
@@ -31,6 +35,7 @@ public enum WorkloadType {
         return this == HTTP || this == MIXED;
     }
 
+    @JsonCreator
     public static WorkloadType fromId(String id) {
         for (WorkloadType w : values()) {
             if (w.id.equals(id)) {

@@ -50,8 +50,10 @@ class ResultsTest {
                 42, 300, 20, 150, null);
         ExecutionModel model = named(Model.EVENT_LOOP);
         Workload workload = new Workload.Sleep(100);
-        return RunResult.of("event-loop (2 loops)", model, workload, outcome, Bound.of(workload, 1_000, 100, 2, 0),
-                0, 2_000, 5_000, null, null, Environment.current());
+        Experiment.Windows windows = new Experiment.Windows(500, new double[] {600, 660, 665, 668},
+                new double[] {660, 670, 670}, true);
+        return RunResult.of("event-loop (2 loops)", model, workload, outcome, windows, Bound.of(workload, 1_000, 100, 2, 0),
+                0, 5_000, null, null, null, Environment.current());
     }
 
     @Test
@@ -59,7 +61,8 @@ class ResultsTest {
         Experiment.Outcome outcome = new Experiment.Outcome(10, 1, 10, 0, null, 1_000_000_000L, new Histogram(3),
                 0, 0, 1, 1, null);
         RunResult result = RunResult.of("virtual", named(Model.VIRTUAL), new Workload.Sleep(0), outcome,
-                Bound.of(new Workload.Sleep(0), 10, 1, 2, 0), 0, 0, 0, null, null, Environment.current());
+                new Experiment.Windows(1_000, new double[0], new double[] {10}, false),
+                Bound.of(new Workload.Sleep(0), 10, 1, 2, 0), 0, 0, null, null, null, Environment.current());
 
         JsonNode json = new ObjectMapper().readTree(Results.toJson(result));
         assertThat(json.has("boundPerSec")).isFalse();
@@ -86,7 +89,13 @@ class ResultsTest {
         assertThat(json.get("tasks").asInt()).isEqualTo(1_000);
         assertThat(json.get("concurrency").asInt()).isEqualTo(100);
         assertThat(json.get("wallMillis").asLong()).isEqualTo(1_500);
+        // The mean of the measured windows, with its Student-t interval: s = 5.77, t(0.975, 2) = 4.303
         assertThat(json.get("throughputPerSec").asDouble()).isEqualTo(666.7);
+        assertThat(json.get("throughputLowPerSec").asDouble()).isCloseTo(652.3, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(json.get("throughputHighPerSec").asDouble()).isCloseTo(681.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(json.get("windows").asInt()).isEqualTo(3);
+        assertThat(json.get("forks").asInt()).isEqualTo(1);
+        assertThat(json.get("steady").asBoolean()).isTrue();
         assertThat(json.get("boundPerSec").asDouble()).isEqualTo(1_000.0);
         assertThat(json.get("efficiency").asDouble()).isEqualTo(0.667);
         // 3 significant digits: the 500th of 100,001..101,000 us within 0.1%
