@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One run, as written to results JSON. The names in the contract of DESIGN.md come first and are never
- * renamed; fields after {@code env} are additions.
+ * One run, as written to results JSON. The fields up to {@code env} come first, are a fixed contract and
+ * are never renamed; fields after {@code env} are additions.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"model", "workload", "tasks", "concurrency", "wallMillis", "throughputPerSec", "boundPerSec",
