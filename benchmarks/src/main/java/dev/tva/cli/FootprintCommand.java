@@ -171,7 +171,8 @@ final class FootprintCommand implements Callable<Integer> {
                 .append(env.path("cores").asInt()).append(" cores, commit `").append(env.path("commit").asText()).append("`). ")
                 .append("Each row parked N tasks in a fresh JVM: platform or virtual threads blocked on a latch, or timers with a promise "
                         + "pending on the event loops. Heap is heap used after GC; RSS is the whole process's resident memory; both are "
-                        + "parked minus before, divided by N.\n\n");
+                        + "parked minus before, divided by N. Each row is a single measurement, without an error interval, so the "
+                        + "ratios below compare single measurements.\n\n");
         md.append("| model | tasks | heap B/task | RSS B/task | kernel stack B/task |\n|---|---:|---:|---:|---:|\n");
         for (JsonNode r : rows) {
             md.append("| ").append(r.path("model").asText()).append(" | ").append(String.format(Locale.ROOT, "%,d", r.path("tasks").asInt()));
