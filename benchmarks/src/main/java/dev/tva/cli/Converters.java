@@ -165,7 +165,7 @@ final class Converters {
         try {
             parsed = Integer.parseInt(value.replace("_", "").replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + value + "' is not a whole number; expected a number >= " + min);
+            throw new TypeConversionException("'" + value + "' is not a whole number; expected a whole number >= " + min);
         }
         if (parsed < min) {
             throw new TypeConversionException("expected a whole number >= " + min + ", got " + parsed);
