@@ -81,7 +81,8 @@ public record CpuPlacement(Map<Role, CpuList> cpus) {
     public static CpuPlacement parse(String spec, Layout layout, Optional<CpuList> available) {
         Map<Role, CpuList> named = spec.contains("=") ? roles(spec) : null;
         CpuList list = named == null ? CpuList.parse(spec) : null;
-        CpuList usable = available.orElseThrow(() -> new IllegalArgumentException("needs Linux's taskset (util-linux); not found"));
+        CpuList usable = available.orElseThrow(
+                () -> new IllegalArgumentException("pinning needs Linux's taskset (util-linux); not found on this machine"));
         for (CpuList asked : named == null ? List.of(list) : named.values()) {
             asked.notIn(usable).ifPresent(missing -> {
                 throw new IllegalArgumentException("no CPU " + missing + " on this machine: it has CPUs " + usable);

@@ -114,7 +114,7 @@ class CpuPlacementTest {
     @Test
     void withoutLinuxAffinityAWellFormedSpecIsRefusedNamingTaskset() {
         assertThatThrownBy(() -> CpuPlacement.parse("0-1", Layout.RUN, Optional.empty()))
-                .hasMessage("needs Linux's taskset (util-linux); not found");
+                .hasMessage("pinning needs Linux's taskset (util-linux); not found on this machine");
     }
 
     @Test
