@@ -105,6 +105,9 @@ final class LoadCommand implements Callable<Integer> {
         }
         boolean showProgress = settings.warmup().plus(settings.duration()).compareTo(PROGRESS_AFTER) > 0;
         LoadResult result = LoadGenerator.run(settings, showProgress ? progress(err) : p -> { });
+        if (placement.placed()) {
+            result = result.withCpus(placement.toSpec());
+        }
         print(out, result);
         out.println(Results.save("load-" + settings.model().id(), result, json));
         return result.valid() ? 0 : UserException.FAILED;
