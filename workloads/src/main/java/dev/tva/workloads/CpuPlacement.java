@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,17 +80,11 @@ public record CpuPlacement(Map<Role, CpuList> cpus) {
      * @throws IllegalArgumentException with one line saying what is wrong and what is accepted
      */
     public static CpuPlacement parse(String spec, Layout layout, Optional<CpuList> available) {
-        Map<Role, CpuList> named = spec.contains("=") ? roles(spec) : null;
-        CpuList list = named == null ? CpuList.parse(spec) : null;
-        CpuList usable = available.orElseThrow(
-                () -> new IllegalArgumentException("pinning needs Linux's taskset (util-linux); not found on this machine"));
-        for (CpuList asked : named == null ? List.of(list) : named.values()) {
-            asked.notIn(usable).ifPresent(missing -> {
-                throw new IllegalArgumentException("no CPU " + missing + " on this machine: it has CPUs " + usable);
-            });
-        }
-        Map<Role, CpuList> placed = named == null ? split(list, layout) : new EnumMap<>(Role.class);
-        if (named != null) {
+        Map<Role, CpuList> placed;
+        if (spec.contains("=")) {
+            Map<Role, CpuList> named = roles(spec);
+            checkOnThisMachine(named.values(), available);
+            placed = new EnumMap<>(Role.class);
             for (Role role : layout.roles()) {
                 if (!named.containsKey(role)) {
                     throw new IllegalArgumentException("'" + spec + "' names no CPUs for the " + role.id() + "; name every role: "
@@ -97,6 +92,10 @@ public record CpuPlacement(Map<Role, CpuList> cpus) {
                 }
                 placed.put(role, named.get(role));
             }
+        } else {
+            CpuList list = CpuList.parse(spec);
+            checkOnThisMachine(List.of(list), available);
+            placed = split(list, layout);
         }
         CpuList generator = placed.get(Role.GENERATOR);
         CpuList server = placed.get(Role.SERVER);
@@ -104,6 +103,16 @@ public record CpuPlacement(Map<Role, CpuList> cpus) {
             throw new IllegalArgumentException("the generator (" + generator + ") and the server (" + server + ") must not share a CPU");
         }
         return new CpuPlacement(placed);
+    }
+
+    private static void checkOnThisMachine(Collection<CpuList> asked, Optional<CpuList> available) {
+        CpuList usable = available.orElseThrow(
+                () -> new IllegalArgumentException("pinning needs Linux's taskset (util-linux); not found on this machine"));
+        for (CpuList list : asked) {
+            list.notIn(usable).ifPresent(missing -> {
+                throw new IllegalArgumentException("no CPU " + missing + " on this machine: it has CPUs " + usable);
+            });
+        }
     }
 
     /** The CPUs this process may be placed on; empty unless this is Linux with {@code taskset} on the PATH. */
@@ -174,8 +183,12 @@ public record CpuPlacement(Map<Role, CpuList> cpus) {
         return list == null ? unplaced : list.size();
     }
 
-    /** Pins this JVM, all its threads (and so the threads they start), to the CPUs of {@code role}; nothing when not placed. */
+    /**
+     * Pins this JVM, all its threads (and so the threads they start), to the CPUs of {@code role}; nothing when not placed.
+     * Twice: taskset moves the threads one by one, and a thread started meanwhile by one not yet moved would keep the old CPUs.
+     */
     public void pinSelf(Role role) {
+        pin(ProcessHandle.current().pid(), role);
         pin(ProcessHandle.current().pid(), role);
     }
 
