@@ -5,10 +5,12 @@ import dev.tva.load.LoadModel;
 import dev.tva.load.LoadResult;
 import dev.tva.load.LoadSettings;
 import dev.tva.load.Progress;
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Experiment;
 import dev.tva.workloads.LatencySummary;
 import dev.tva.workloads.Results;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -72,17 +74,25 @@ final class LoadCommand implements Callable<Integer> {
     Duration lateThreshold;
 
     @Option(names = "--loops", paramLabel = "N", converter = Converters.PositiveInt.class,
-            description = "event loops sending the load (default: cores = ${sys:lab.cores})")
+            description = "event loops sending the load (default: cores = ${sys:lab.cores}; with --cpus, its CPUs)")
     Integer loops;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the result JSON here (it always goes under results/)")
     Path json;
 
+    @Mixin
+    CpusOption cpus;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CpuPlacement placement = cpus.placement(CpuPlacement.Layout.LOAD);
         LoadSettings settings = settings();
+        CpusOption.pinGenerator(placement);
+        if (loops == null && placement.placed()) {
+            settings = settings.withLoops(placement.cpuCount(CpuPlacement.Role.GENERATOR, settings.loops()));
+        }
         try {
             LoadGenerator.checkReachable(settings.uri(), Duration.ofSeconds(3));
         } catch (IOException e) {
@@ -90,8 +100,14 @@ final class LoadCommand implements Callable<Integer> {
                     + " (" + Experiment.describe(e) + "): is a server listening there? (check --url)");
         }
         out.println(header(settings));
+        if (placement.placed()) {
+            out.println("load: " + placement.describe());
+        }
         boolean showProgress = settings.warmup().plus(settings.duration()).compareTo(PROGRESS_AFTER) > 0;
         LoadResult result = LoadGenerator.run(settings, showProgress ? progress(err) : p -> { });
+        if (placement.placed()) {
+            result = result.withCpus(placement.toSpec());
+        }
         print(out, result);
         out.println(Results.save("load-" + settings.model().id(), result, json));
         return result.valid() ? 0 : UserException.FAILED;

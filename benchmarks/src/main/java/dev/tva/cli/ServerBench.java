@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tva.load.LoadGenerator;
 import dev.tva.load.LoadResult;
 import dev.tva.load.LoadSettings;
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Environment;
 import dev.tva.workloads.LatencySummary;
 import dev.tva.workloads.web.ServerId;
@@ -61,12 +62,13 @@ final class ServerBench {
                 int connections, Duration timeout, Duration slo) {
     }
 
-    /** One row: a server at one rate. Written to results JSON as is. */
+    /** One row: a server at one rate; {@code cpus} is the placement as {@code --cpus} names it, null when not placed. Written to results JSON as is. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Row(String server, String label, String endpoint, String path, double targetPerSec, double achievedPerSec,
                Double boundPerSec, LatencySummary latencyMicros, long sent, long completed, long errors, long timeouts,
                long late, boolean valid, String invalidReason, long serverCpuMillis, long serverRssMb,
-               long serverPeakThreads, long backendCpuMillis, long durationMillis, String latencyFrom, Environment env) {
+               long serverPeakThreads, long backendCpuMillis, long durationMillis, String latencyFrom, Environment env,
+               String cpus) {
 
         boolean meets(Duration slo) {
             return valid && latencyMicros.p99() <= slo.toNanos() / 1_000;
@@ -75,11 +77,17 @@ final class ServerBench {
 
     /** Runs every setup at every rate of {@code plan}, printing a progress line now and then on {@code err}. */
     static List<Row> run(PrintWriter err, URI backendUri, LongSupplier backendCpuMillis, List<Setup> setups, Plan plan) {
+        return run(err, backendUri, backendCpuMillis, setups, plan, CpuPlacement.NONE);
+    }
+
+    /** The same, each server on the CPUs {@code placement} gives the server (rows record it as {@code cpus}). */
+    static List<Row> run(PrintWriter err, URI backendUri, LongSupplier backendCpuMillis, List<Setup> setups, Plan plan,
+                         CpuPlacement placement) {
         List<Row> rows = new ArrayList<>();
         for (Setup setup : setups) {
             List<String> flags = new ArrayList<>(List.of("--backend", backendUri.toString()));
             flags.addAll(setup.flags());
-            try (ServerProcess server = ServerProcess.start(setup.id(), flags)) {
+            try (ServerProcess server = ServerProcess.start(setup.id(), flags, placement)) {
                 URI target = URI.create("http://127.0.0.1:" + server.port() + plan.pathAndQuery());
                 boolean first = true;
                 for (int rate : plan.rates()) {
@@ -91,7 +99,7 @@ final class ServerBench {
                     first = false;
                     LoadSettings settings = LoadSettings.open(target, rate, plan.duration())
                             .withConnections(plan.connections()).withTimeout(plan.timeout()).withWarmup(warmup);
-                    rows.add(measure(err, server, backendCpuMillis, setup, plan, settings));
+                    rows.add(measure(err, server, backendCpuMillis, setup, plan, settings, placement));
                     if (!server.isAlive()) {
                         err.println("  " + setup.label() + " exited during the run; its remaining rates are skipped");
                         break;
@@ -103,7 +111,7 @@ final class ServerBench {
     }
 
     private static Row measure(PrintWriter err, ServerProcess server, LongSupplier backendCpuMillis, Setup setup, Plan plan,
-                               LoadSettings settings) {
+                               LoadSettings settings, CpuPlacement placement) {
         AtomicLong peakThreads = new AtomicLong(server.threads());
         long[] cpuAtStart = {server.cpuMillis()};
         long[] backendCpuAtStart = {backendCpuMillis.getAsLong()};
@@ -138,7 +146,8 @@ final class ServerBench {
         return new Row(setup.id().id(), setup.label(), plan.endpoint(), plan.pathAndQuery(), settings.ratePerSec(),
                 result.achievedPerSec(), setup.boundPerSec(), result.latencyMicros(), result.sent(), result.completed(),
                 result.errors(), result.timeouts(), result.late(), result.valid(), result.invalidReason(), cpu,
-                server.rssMb(), peakThreads.get(), backendCpu, result.durationMillis(), result.latencyFrom(), result.env());
+                server.rssMb(), peakThreads.get(), backendCpu, result.durationMillis(), result.latencyFrom(), result.env(),
+                placement.placed() ? placement.toSpec() : null);
     }
 
     /** The table of one endpoint: a row per server and rate. */
