@@ -3,6 +3,7 @@ package dev.tva.cli;
 import dev.tva.workloads.BackendProcess;
 import dev.tva.workloads.Bound;
 import dev.tva.workloads.CpuKernel;
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Database;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.Environment;
@@ -51,8 +52,9 @@ final class Runner implements AutoCloseable {
     private double nanosPerUnit = Double.NaN;
     private DbSettings dbSettings;
     private boolean schemaReady;
-    private List<String> childPrefix = List.of();
-    private String cpus;
+    private CpuPlacement placement = CpuPlacement.NONE;
+    /** In a child JVM: the placement its parent started it under, to record (the child pins nothing itself). */
+    private String placedBy;
 
     /**
      * @param givenBackend    a running backend to use, or null to start one when needed
@@ -73,12 +75,21 @@ final class Runner implements AutoCloseable {
     }
 
     /**
-     * Runs every child JVM behind {@code prefix} (e.g. {@code taskset -c 1}), and records {@code description}
-     * as the placement in each result.
+     * Places the processes this runner starts: each model's JVM on the generator's CPUs (the driver runs
+     * inside it), the backend on the backend's; each result records the placement.
      */
-    void placeChildren(List<String> prefix, String description) {
-        this.childPrefix = List.copyOf(prefix);
-        this.cpus = description;
+    void place(CpuPlacement cpus) {
+        this.placement = cpus;
+    }
+
+    /** Records {@code spec} as the placement of this JVM's results: a parent started it pinned. */
+    void placedBy(String spec) {
+        this.placedBy = spec;
+    }
+
+    /** The placement as {@code --cpus} would take it back, or null when nothing is pinned. */
+    private String cpus() {
+        return placement.placed() ? placement.toSpec() : placedBy;
     }
 
     /** Where db tasks find their database, and how its pool is set up. */
@@ -118,7 +129,7 @@ final class Runner implements AutoCloseable {
             backend = givenBackend;
             out.println("backend: " + backend + " (given with --backend)");
         } else {
-            ownBackend = BackendProcess.start(Runtime.getRuntime().availableProcessors());
+            ownBackend = BackendProcess.start(placement.cpuCount(CpuPlacement.Role.BACKEND, env.cores()), placement);
             backend = ownBackend.uri();
             out.println("backend: " + backend + " in its own JVM (pid " + ownBackend.pid() + "), answers GET /delay?ms=&bytes= from timers");
             warmBackend();
@@ -177,7 +188,7 @@ final class Runner implements AutoCloseable {
                 measured = Experiment.measure(model, workload::forTask, concurrency, how.steadyState(), how.windows(), phases);
             }
             return RunResult.of(spec.label(), model, workload, measured.outcome(), measured.windows(), bound, unitNanos,
-                    measured.warmupTasks(), phases.backendCpu(), needsDatabase ? dbSettings : null, cpus, env);
+                    measured.warmupTasks(), phases.backendCpu(), needsDatabase ? dbSettings : null, cpus(), env);
         }
     }
 
@@ -236,7 +247,7 @@ final class Runner implements AutoCloseable {
         Path json = null;
         try {
             json = Files.createTempFile("lab-run-", ".json");
-            List<String> command = new ArrayList<>(childPrefix);
+            List<String> command = new ArrayList<>(placement.prefix(CpuPlacement.Role.GENERATOR));
             command.addAll(javaCommand());
             command.add(Lab.class.getName());
             command.addAll(ChildRun.args(spec, workload, concurrency, how.withForks(1), timeout, dbSettings));
@@ -246,6 +257,9 @@ final class Runner implements AutoCloseable {
             }
             if (needsCpu(workload)) {
                 command.addAll(List.of("--cpu-unit-nanos", Double.toString(nanosPerUnit())));
+            }
+            if (placement.placed()) {
+                command.addAll(List.of("--placed-by", placement.toSpec()));
             }
             command.addAll(List.of("--child", "--json", json.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)

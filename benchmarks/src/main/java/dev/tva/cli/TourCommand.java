@@ -2,6 +2,7 @@ package dev.tva.cli;
 
 import dev.tva.verdict.ModelVerdicts;
 import dev.tva.verdict.Verdict;
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.DbQuery;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Experiment;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +61,9 @@ final class TourCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write every run's result here (they always go under results/)")
     Path json;
 
+    @Mixin
+    CpusOption cpus;
+
     @Option(names = "--backend", paramLabel = "URL",
             description = "use this running backend (see `lab backend`) instead of starting one in its own JVM")
     java.net.URI backend;
@@ -67,10 +72,17 @@ final class TourCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Settings s = Settings.DEFAULT;
+        CpuPlacement modelsPlacement = cpus.placement(CpuPlacement.Layout.RUN);
+        CpuPlacement serversPlacement = cpus.placement(CpuPlacement.Layout.SERVERS);
+        models.fitLoopsTo(modelsPlacement);
         long started = System.nanoTime();
         List<TourRecord.Section> sections = new ArrayList<>();
         try (Runner runner = new Runner(out, spec.commandLine().getErr(), Duration.ofSeconds(30), backend, null, true)) {
             out.println("Threads vs Async Lab: the tour. " + runner.env().oneLine());
+            runner.place(modelsPlacement);
+            if (modelsPlacement.placed()) {
+                out.println("Models: " + modelsPlacement.describe() + "; servers: " + serversPlacement.describe());
+            }
             out.printf("Models: %s | virtual (a virtual thread per task) | %s. Each run below has a JVM of its own.%n",
                     models.spec(Model.PLATFORM).label(), models.spec(Model.EVENT_LOOP).label());
             out.printf("Every row: %s.%n%n", s.measurement().describe());
@@ -91,7 +103,7 @@ final class TourCommand implements Callable<Integer> {
             sections.add(section(out, runner, "cpu", new Workload.Cpu(units, 0), s.cpuConcurrency(), true));
 
             database(out, runner, s).ifPresent(sections::add);
-            List<ServerBench.Row> serverRows = servers(out, runner, s);
+            List<ServerBench.Row> serverRows = servers(out, runner, s, serversPlacement);
             long seconds = Math.round((System.nanoTime() - started) / 1e9);
             out.printf("%nTour done in %d s.%n", seconds);
             TourRecord record = new TourRecord(restaurant, sections, serverRows, seconds, runner.env());
@@ -120,7 +132,7 @@ final class TourCommand implements Callable<Integer> {
      * Section 5: the same endpoint on the four servers, each in its own JVM, under an open-model load; the
      * platform-thread server gets fewer threads than the load needs, so its queue shows.
      */
-    private List<ServerBench.Row> servers(PrintWriter out, Runner runner, Settings s) {
+    private List<ServerBench.Row> servers(PrintWriter out, Runner runner, Settings s, CpuPlacement placement) {
         double perThread = 1000.0 / s.serverMillis();
         out.printf(Locale.ROOT, "%n5. Servers: GET /io?ms=%d at %,d requests/s for %d s (open model: latency from each request's intended send time)%n",
                 s.serverMillis(), s.serverRate(), s.serverDuration().toSeconds());
@@ -136,7 +148,10 @@ final class TourCommand implements Callable<Integer> {
         Duration slo = Duration.ofMillis(2 * s.serverMillis());
         ServerBench.Plan plan = new ServerBench.Plan("io", "/io?ms=" + s.serverMillis(), List.of(s.serverRate()), s.serverDuration(),
                 Settings.SERVER_WARMUP, LoadSettings.DEFAULT_CONNECTIONS, Duration.ofSeconds(5), slo);
-        List<ServerBench.Row> rows = ServerBench.run(spec.commandLine().getErr(), runner.backend(), runner::backendCpuMillis, setups, plan);
+        URI backendUri = runner.backend();
+        CpusOption.pinGenerator(placement);
+        List<ServerBench.Row> rows = ServerBench.run(spec.commandLine().getErr(), backendUri, runner::backendCpuMillis, setups, plan,
+                placement);
         out.print(ServerBench.table(rows, "  "));
         for (String reason : ServerBench.invalidReasons(rows)) {
             out.println("  INVALID " + reason);
