@@ -41,12 +41,12 @@ final class TourCommand implements Callable<Integer> {
     private static final long[] ORDER_MILLIS = {150, 50, 10};
 
     /** The tour's fixed settings, printed at the start. */
-    record Settings(Measurement measurement, int ioConcurrency, long sleepMillis, long httpMillis,
+    record Settings(Measurement measurement, int sleepConcurrency, long sleepMillis, int httpConcurrency, long httpMillis,
                     double cpuTaskMillis, int cpuConcurrency, long dbMillis, int dbPool, int dbConcurrency,
                     long serverMillis, int serverRate, int serverThreads, Duration serverDuration) {
         /** Every row: windows of 500 ms until steady (at most 6 s), then 4 measured windows, in a JVM of its own. */
         static final Settings DEFAULT = new Settings(
-                new Measurement(Duration.ofMillis(500), 4, Duration.ofSeconds(6), 1, null), 10_000, 100, 50,
+                new Measurement(Duration.ofMillis(500), 4, Duration.ofSeconds(6), 1, null), 10_000, 100, 1_000, 50,
                 1.0, 100, 10, 10, 1_000, 50, 1_000, 25, Duration.ofSeconds(3));
         /** Each server's JVM is fresh: load it this long, unmeasured, before its measured seconds. */
         static final Duration SERVER_WARMUP = Duration.ofSeconds(2);
@@ -89,12 +89,12 @@ final class TourCommand implements Callable<Integer> {
 
             TourRecord.Restaurant restaurant = restaurant(out);
 
-            out.printf("%n2. I/O-bound: %,d tasks in flight at once%n", s.ioConcurrency());
-            out.printf("%n  2a. sleep %d ms (a timer: nothing but waiting)%n", s.sleepMillis());
-            sections.add(section(out, runner, "sleep", new Workload.Sleep(s.sleepMillis()), s.ioConcurrency(), false));
-            out.printf("%n  2b. http %d ms (a real call over loopback to the backend, which answers after %d ms)%n",
-                    s.httpMillis(), s.httpMillis());
-            sections.add(section(out, runner, "http", new Workload.Http(s.httpMillis(), 16), s.ioConcurrency(), false));
+            out.printf("%n2. I/O-bound: many tasks in flight at once, each waiting%n");
+            out.printf("%n  2a. sleep %d ms, %,d in flight (a timer: nothing but waiting)%n", s.sleepMillis(), s.sleepConcurrency());
+            sections.add(section(out, runner, "sleep", new Workload.Sleep(s.sleepMillis()), s.sleepConcurrency(), false));
+            out.printf("%n  2b. http %d ms, %,d in flight (a real call over loopback to the backend, which answers after %d ms)%n",
+                    s.httpMillis(), s.httpConcurrency(), s.httpMillis());
+            sections.add(section(out, runner, "http", new Workload.Http(s.httpMillis(), 16), s.httpConcurrency(), false));
 
             int cores = runner.env().cores();
             int units = (int) Math.max(1, Math.round(s.cpuTaskMillis() * 1e6 / runner.nanosPerUnit()));

@@ -43,7 +43,8 @@ public record SteadyState(Duration window, int span, double tolerance, int maxWa
         double recent = mean(perSecond.subList(n - span, n));
         double before = mean(perSecond.subList(n - 2 * span, n - span));
         double scale = Math.max(Math.abs(recent), Math.abs(before));
-        return scale == 0 || Math.abs(recent - before) <= tolerance * scale;
+        // Nothing completing (connections still opening, a stall) is not a steady state to measure.
+        return scale > 0 && Math.abs(recent - before) <= tolerance * scale;
     }
 
     /** True when the warm-up must stop, settled or not. */

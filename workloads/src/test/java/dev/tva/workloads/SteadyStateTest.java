@@ -49,6 +49,12 @@ class SteadyStateTest {
     }
 
     @Test
+    void windowsInWhichNothingCompletedAreNotSteady() {
+        // 10,000 connections still being opened: no task completes for a while, then the run gets going.
+        assertThat(settlesAfter(0, 0, 0, 0, 0, 3000, 5000, 5100, 5050, 5080)).isEqualTo(10);
+    }
+
+    @Test
     void aSeriesThatNeverSettlesHitsTheCap() {
         // Still climbing (a JIT that keeps compiling, a cache still filling) after more windows than the cap.
         double[] climbing = new double[25];
