@@ -74,9 +74,10 @@ public record HyperfoilBenchmark(String name, URI target, String path, LoadModel
         ObjectNode root = YAML.createObjectNode();
         root.put("name", name);
         root.put("threads", threads);
-        // Hyperfoil sends a cookie it was given and a User-Agent naming the session unless told not to; lab load sends neither.
-        root.putObject("ergonomics").put("repeatCookies", false).put("userAgentFromSession", false);
         root.putObject("http").put("host", target.toString()).put("sharedConnections", connections);
+        // Hyperfoil sends a cookie it was given and a User-Agent naming the session unless told not to; lab load sends neither.
+        // After http: Hyperfoil's parser knows the HTTP plugin's ergonomics only once it has read an http section.
+        root.putObject("ergonomics").put("repeatCookies", false).put("userAgentFromSession", false);
         ArrayNode phases = root.putArray("phases");
         if (!warmup.isZero()) {
             ObjectNode warm = phase(phases, WARMUP_PHASE, warmup);

@@ -25,6 +25,9 @@ class HyperfoilBenchmarkTest {
 
         JsonNode yaml = parse(HyperfoilBenchmark.of(settings).toYaml());
 
+        List<String> sections = new ArrayList<>();
+        yaml.fieldNames().forEachRemaining(sections::add);
+        assertThat(sections).as("Hyperfoil reads ergonomics only after http").containsExactly("name", "threads", "http", "ergonomics", "phases");
         assertThat(yaml.get("name").asText()).isEqualTo("lab-load");
         assertThat(yaml.get("threads").asInt()).isEqualTo(4);
         assertThat(yaml.at("/http/host").asText()).isEqualTo("http://10.0.0.2:8080");
