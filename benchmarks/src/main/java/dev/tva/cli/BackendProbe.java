@@ -29,6 +29,13 @@ final class BackendProbe {
             throw new UserException(UserException.BAD_INPUT,
                     "Invalid value for option '--backend': '" + uri + "' is not an http://HOST:PORT URL");
         }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw new UserException(UserException.FAILED, "backend " + uri + " is not reachable: no address found for the name '"
+                    + uri.getHost() + "'; check --backend, or give the machine's address instead");
+        }
         HttpRequest probe = HttpRequest.newBuilder(uri.resolve("/delay?ms=0&bytes=0")).timeout(TIMEOUT).build();
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
             HttpResponse<Void> response = client.send(probe, HttpResponse.BodyHandlers.discarding());
@@ -38,22 +45,13 @@ final class BackendProbe {
             }
         } catch (IOException e) {
             throw new UserException(UserException.FAILED, "backend " + uri + " is not reachable (" + Experiment.describe(e) + "); "
-                    + (isThisMachine(uri) ? "start one with `lab backend --port " + uri.getPort() + "`"
+                    + (address.isLoopbackAddress() || address.isAnyLocalAddress() ? "start one with `lab backend --port " + uri.getPort() + "`"
                     : "on " + uri.getHost() + ", start one with `lab backend --host 0.0.0.0 --port " + uri.getPort()
                     + "` and let port " + uri.getPort() + " through its firewall")
                     + ", or drop --backend to let the lab start its own");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserException(UserException.FAILED, "interrupted while checking the backend " + uri);
-        }
-    }
-
-    private static boolean isThisMachine(URI uri) {
-        try {
-            InetAddress address = InetAddress.getByName(uri.getHost());
-            return address.isLoopbackAddress() || address.isAnyLocalAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 }

@@ -63,4 +63,14 @@ class ServeCliTest {
                 .contains("start one with `lab backend --port 1`").doesNotContain("\tat ");
         assertThat(ran.out()).isEmpty();
     }
+
+    @Test
+    void aBackendNameThatDoesNotResolveSaysSoInOneLine() {
+        LabCliTest.Ran ran = LabCliTest.lab("serve", "--server", "netty", "--port", "0", "--backend", "http://no-such-host.invalid:9000");
+
+        assertThat(ran.exit()).isEqualTo(1);
+        assertThat(ran.err().lines()).hasSize(1);
+        assertThat(ran.err()).startsWith("serve: backend http://no-such-host.invalid:9000 is not reachable: no address found for the name")
+                .doesNotContain("\tat ");
+    }
 }
