@@ -11,20 +11,20 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
+/*
+ * What maps to what (Hyperfoil 0.25). The open model is a constantRate phase without variance, that is with
+ * evenly spaced arrivals, as lab load sends them (Hyperfoil's default spaces them at random). The closed model is an
+ * always phase with one user per connection. --connections is both the connection pool (http.sharedConnections,
+ * which Hyperfoil opens before the first phase, where lab load opens them on demand) and, for the open model,
+ * maxSessions: at most that many requests in flight, as with HTTP/1.1 and no pipelining. The timeout is each
+ * request's timeout (Hyperfoil counts it from the send, lab load from the intended send). The measured phase's
+ * request carries an SLA of no errors and no invalid (non-2xx/3xx) answers; Hyperfoil's default SLA already fails
+ * a run that waited for a free connection. A warm-up is a phase of its own, marked isWarmup; the measured phase
+ * starts after it (startAfter). --late-threshold has no counterpart.
+ */
+
 /**
  * The Hyperfoil benchmark that sends the same load as one {@code lab load} run, and its YAML.
- *
- * <p>What maps to what (Hyperfoil 0.25): the open model is a {@code constantRate} phase with
- * {@code variance: false} (evenly spaced arrivals, as {@code lab load} sends them; Hyperfoil's default
- * spaces them at random); the closed model is an {@code always} phase with one user per connection.
- * {@code --connections} is both the connection pool ({@code http.sharedConnections}, which Hyperfoil opens
- * before the first phase, where {@code lab load} opens them on demand) and, for the open model,
- * {@code maxSessions}: at most that many requests in flight, as with HTTP/1.1 and no pipelining. The
- * timeout is each request's {@code timeout} (Hyperfoil counts it from the send, {@code lab load} from the
- * intended send). The measured phase's request carries an SLA of no errors and no invalid (non-2xx/3xx)
- * answers; Hyperfoil's default SLA already fails a run that waited for a free connection. A warm-up is a
- * phase of its own, marked {@code isWarmup}, that the measured phase {@code startAfter}s. {@code --late-threshold}
- * has no counterpart.
  *
  * @param name          the benchmark's name in Hyperfoil (what {@code run NAME} starts)
  * @param target        scheme, host and port of the server: {@code http://HOST:PORT}

@@ -13,10 +13,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+/*
+ * A wildcard address (0.0.0.0, ::) means "every address of this machine". It is where a server listens, never
+ * where a client connects: its URLs are this machine's own addresses (for other machines) and the loopback
+ * address (for this one).
+ */
+
 /**
- * Where a server listens, and the URLs that reach it. A wildcard address ({@code 0.0.0.0}, {@code ::})
- * means "every address of this machine": it is not a destination, so its URLs are this machine's own
- * addresses (for other machines) and the loopback address (for this one).
+ * Where a server listens, and the URLs that reach it.
  *
  * @param host what the server was told to listen on: an address or a name
  * @param port the port it listens on (the real one, after 0 picked a free port)
