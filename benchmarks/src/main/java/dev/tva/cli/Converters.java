@@ -69,6 +69,18 @@ final class Converters {
         }
     }
 
+    /** {@code hyperfoil}: what {@code lab load --emit} writes. */
+    static final class EmitConverter implements ITypeConverter<LoadCommand.Emit> {
+        @Override
+        public LoadCommand.Emit convert(String value) {
+            try {
+                return LoadCommand.Emit.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** {@code sleep | read}. */
     static final class QueryConverter implements ITypeConverter<DbQuery> {
         @Override

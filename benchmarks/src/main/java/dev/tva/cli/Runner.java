@@ -18,9 +18,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,7 +122,7 @@ final class Runner implements AutoCloseable {
             return backend;
         }
         if (givenBackend != null) {
-            checkReachable(givenBackend);
+            BackendProbe.require(givenBackend);
             backend = givenBackend;
             out.println("backend: " + backend + " (given with --backend)");
         } else {
@@ -324,28 +321,6 @@ final class Runner implements AutoCloseable {
 
     private static boolean needsCpu(Workload workload) {
         return workload instanceof Workload.Cpu || workload instanceof Workload.Mixed;
-    }
-
-    private void checkReachable(URI uri) {
-        if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
-            throw new UserException(UserException.BAD_INPUT,
-                    "Invalid value for option '--backend': '" + uri + "' is not an http://HOST:PORT URL");
-        }
-        HttpRequest probe = HttpRequest.newBuilder(uri.resolve("/delay?ms=0&bytes=0")).timeout(Duration.ofSeconds(3)).build();
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
-            HttpResponse<Void> response = client.send(probe, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 200) {
-                throw new UserException(UserException.FAILED, "backend " + uri + " answered " + response.statusCode()
-                        + " to GET /delay; is it a lab backend? (start one with `lab backend --port PORT`)");
-            }
-        } catch (IOException e) {
-            throw new UserException(UserException.FAILED, "backend " + uri + " is not reachable ("
-                    + Experiment.describe(e) + "); start one with `lab backend --port " + uri.getPort()
-                    + "` or drop --backend to let the lab start its own");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserException(UserException.FAILED, "interrupted while checking the backend " + uri);
-        }
     }
 
     @Override
