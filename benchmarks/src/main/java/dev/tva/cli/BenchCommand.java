@@ -6,6 +6,7 @@ import dev.tva.workloads.Results;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;
@@ -28,15 +29,21 @@ import java.util.concurrent.Callable;
         description = {"Runs the JMH suites (dev.tva.bench) with JMH's own forks, and writes JMH's JSON and the environment record under results/.",
                 "The same suites run with `java -jar benchmarks/target/benchmarks.jar` and every JMH option."})
 final class BenchCommand implements Callable<Integer> {
-    /** The settings each suite declares in its annotations; printed with the run and kept in its record. */
-    static final String FULL_SETTINGS = "as annotated on each suite: 2 forks, warm-up 3 x 2 s, measurement 5 x 2 s";
-    static final String QUICK_SETTINGS = "--quick: 1 fork, warm-up 2 x 1 s, measurement 3 x 1 s";
+    /** The forks each suite declares in its annotations ({@code @Fork(2)}). */
+    static final int SUITE_FORKS = 2;
+    /** The forks of {@code --quick}. */
+    static final int QUICK_FORKS = 1;
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--quick", description = "short settings (1 fork, warm-up 2 x 1 s, measurement 3 x 1 s): every suite in about 5 minutes on 2 cores")
     boolean quick;
+
+    @Option(names = "--forks", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "run every suite in N fresh JVMs (JMH forks), a whole number >= 1 (default: " + SUITE_FORKS + ", or "
+                    + QUICK_FORKS + " with --quick)")
+    Integer forks;
 
     @Option(names = "--suite", split = ",", paramLabel = "NAME", converter = SuiteConverter.class,
             description = "run only these suites (repeat the flag or separate with commas): ${sys:lab.suites} (default: all)")
@@ -56,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     Path docOut;
 
     /** What a bench run was, kept beside JMH's JSON: JMH records the JVM, not the machine. */
-    record BenchRecord(String command, boolean quick, List<String> suites, String settings, String jmhResults, Environment env) {
+    record BenchRecord(String command, boolean quick, int forks, List<String> suites, String settings, String jmhResults, Environment env) {
     }
 
     static {
@@ -67,6 +74,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (doc != null) {
+            if (forks != null) {
+                throw new UserException(UserException.BAD_INPUT, "--forks goes with a run; --doc RESULTS.json runs nothing");
+            }
             String markdown = BenchDoc.render(doc, footprint);
             if (docOut != null) {
                 Files.writeString(docOut, markdown);
@@ -85,31 +95,23 @@ final class BenchCommand implements Callable<Integer> {
         Path record = envFileOf(results);
         Files.createDirectories(results.toAbsolutePath().getParent());
 
-        // Configure the run: the suites' own annotations, or the short settings.
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .resultFormat(ResultFormatType.JSON)
-                .result(results.toString())
-                .shouldFailOnError(true);
-        chosen.forEach(s -> options.include(s.includePattern()));
-        if (quick) {
-            options.forks(1)
-                    .warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(3).measurementTime(TimeValue.seconds(1));
-        }
+        // Configure the run: the suites' own annotations, or the short settings; --forks overrides either.
+        Options options = jmhOptions(chosen, quick, forks, results);
         Environment env = Environment.current();
         List<String> ids = chosen.stream().map(Suite::id).toList();
-        String settings = quick ? QUICK_SETTINGS : FULL_SETTINGS;
+        String settings = settings(quick, forks);
         out.println("lab bench: " + String.join(", ", ids) + "; " + settings);
         out.println("  " + env.oneLine());
         out.flush();
 
         // Run: JMH prints its own progress and summary.
         try {
-            new org.openjdk.jmh.runner.Runner(options.build()).run();
+            new org.openjdk.jmh.runner.Runner(options).run();
         } catch (RunnerException e) {
             throw new UserException(UserException.FAILED, "JMH failed: " + firstLine(e));
         }
-        Results.write(record, new BenchRecord(commandLine(), quick, ids, settings, results.getFileName().toString(), env));
+        Results.write(record, new BenchRecord(commandLine(), quick, forksOf(quick, forks), ids, settings,
+                results.getFileName().toString(), env));
         if (json != null) {
             Files.createDirectories(json.toAbsolutePath().getParent());
             Files.copy(results, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -117,6 +119,37 @@ final class BenchCommand implements Callable<Integer> {
         out.println("results: " + results + " (JMH) and " + record + " (environment)" + (json != null ? "; copy in " + json : ""));
         out.println("tables:  ./lab bench --doc " + results);
         return 0;
+    }
+
+    /** JMH's options for these suites: their own annotations, or the short settings of {@code --quick}; {@code forks} overrides either. */
+    static Options jmhOptions(List<Suite> suites, boolean quick, Integer forks, Path results) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .resultFormat(ResultFormatType.JSON)
+                .result(results.toString())
+                .shouldFailOnError(true);
+        suites.forEach(s -> options.include(s.includePattern()));
+        if (quick) {
+            options.forks(QUICK_FORKS)
+                    .warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+        }
+        if (forks != null) {
+            options.forks(forks);
+        }
+        return options.build();
+    }
+
+    /** The forks a run uses: {@code --forks}, else those of {@code --quick} or of the suites' annotations. */
+    static int forksOf(boolean quick, Integer forks) {
+        return forks != null ? forks : quick ? QUICK_FORKS : SUITE_FORKS;
+    }
+
+    /** The settings printed with a run and kept in its record: {@code --quick: 1 fork, warm-up 2 x 1 s, measurement 3 x 1 s}. */
+    static String settings(boolean quick, Integer forks) {
+        int n = forksOf(quick, forks);
+        String source = (quick ? "--quick" : "as annotated on each suite") + (forks == null ? "" : (quick ? " --forks " : ", with --forks ") + forks);
+        return source + ": " + n + (n == 1 ? " fork" : " forks") + (quick ? ", warm-up 2 x 1 s, measurement 3 x 1 s"
+                : ", warm-up 3 x 2 s, measurement 5 x 2 s");
     }
 
     /** {@code results/X-bench.json} -> {@code results/X-bench-env.json}. */
@@ -129,6 +162,9 @@ final class BenchCommand implements Callable<Integer> {
         StringBuilder line = new StringBuilder("lab bench");
         if (quick) {
             line.append(" --quick");
+        }
+        if (forks != null) {
+            line.append(" --forks ").append(forks);
         }
         if (suites != null) {
             suites.forEach(s -> line.append(" --suite ").append(s.id()));

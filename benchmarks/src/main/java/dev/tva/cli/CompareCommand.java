@@ -1,6 +1,7 @@
 package dev.tva.cli;
 
 import dev.tva.verdict.ModelVerdicts;
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.Results;
 import dev.tva.workloads.RunResult;
@@ -36,16 +37,25 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     Options.DbOptions db;
 
+    @Mixin
+    CpusOption cpus;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Workload spec = workload.workload();
+        CpuPlacement placement = cpus.placement(CpuPlacement.Layout.RUN);
+        models.fitLoopsTo(placement);
         Measurement how = load.measurement();
         out.printf("compare: %s | %,d in flight | %s, virtual, %d event loops | each in its own JVM%n  %s%n",
                 Describe.workload(spec), load.concurrency, models.spec(Model.PLATFORM).label(), models.loops(), how.describe());
         List<RunResult> results = new ArrayList<>();
         DatabaseSource database = spec.type().needsDatabase() ? DatabaseSource.require(System.getenv()) : null;
         try (database; Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, null, true)) {
+            runner.place(placement);
+            if (placement.placed()) {
+                out.println(placement.describe());
+            }
             if (database != null) {
                 db.attach(runner, database, out);
             }

@@ -69,6 +69,18 @@ final class Converters {
         }
     }
 
+    /** {@code hyperfoil}: what {@code lab load --emit} writes. */
+    static final class EmitConverter implements ITypeConverter<LoadCommand.Emit> {
+        @Override
+        public LoadCommand.Emit convert(String value) {
+            try {
+                return LoadCommand.Emit.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** {@code sleep | read}. */
     static final class QueryConverter implements ITypeConverter<DbQuery> {
         @Override
@@ -165,7 +177,7 @@ final class Converters {
         try {
             parsed = Integer.parseInt(value.replace("_", "").replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + value + "' is not a whole number; expected a number >= " + min);
+            throw new TypeConversionException("'" + value + "' is not a whole number; expected a whole number >= " + min);
         }
         if (parsed < min) {
             throw new TypeConversionException("expected a whole number >= " + min + ", got " + parsed);

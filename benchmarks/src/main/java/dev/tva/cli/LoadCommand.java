@@ -1,14 +1,17 @@
 package dev.tva.cli;
 
+import dev.tva.load.HyperfoilBenchmark;
 import dev.tva.load.LoadGenerator;
 import dev.tva.load.LoadModel;
 import dev.tva.load.LoadResult;
 import dev.tva.load.LoadSettings;
 import dev.tva.load.Progress;
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Experiment;
 import dev.tva.workloads.LatencySummary;
 import dev.tva.workloads.Results;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,8 +20,11 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -29,7 +35,9 @@ import java.util.function.Consumer;
                 + "measured from each request's intended send time, so a server that falls behind cannot hide it.",
                 "A run with errors, timeouts or more than 1%% of requests sent late is INVALID (exit code 1).",
                 "Example: lab load --url 'http://127.0.0.1:8080/io?ms=50' --rate 2000/s --duration 20s",
-                "Contrast: lab load --url ... --closed --connections 64 --duration 10s"})
+                "Contrast: lab load --url ... --closed --connections 64 --duration 10s",
+                "Second opinion: lab load --url ... --rate 2000/s --emit hyperfoil --emit-file lab-load.hf.yaml (writes the same load "
+                        + "as a Hyperfoil benchmark instead of sending it)"})
 final class LoadCommand implements Callable<Integer> {
     /** Runs longer than this show a progress line each second. */
     private static final Duration PROGRESS_AFTER = Duration.ofSeconds(3);
@@ -72,17 +80,58 @@ final class LoadCommand implements Callable<Integer> {
     Duration lateThreshold;
 
     @Option(names = "--loops", paramLabel = "N", converter = Converters.PositiveInt.class,
-            description = "event loops sending the load (default: cores = ${sys:lab.cores})")
+            description = "event loops sending the load (default: cores = ${sys:lab.cores}; with --cpus, its CPUs)")
     Integer loops;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the result JSON here (it always goes under results/)")
     Path json;
 
+    @Mixin
+    CpusOption cpus;
+
+    @Option(names = "--emit", paramLabel = "FORMAT", converter = Converters.EmitConverter.class,
+            description = "send nothing: write the same load in another tool's format and exit; hyperfoil (a Hyperfoil benchmark, YAML)")
+    Emit emit;
+
+    @Option(names = "--emit-file", paramLabel = "FILE", description = "with --emit: write it to FILE instead of standard output")
+    Path emitFile;
+
+    /** Another load generator's format that {@code --emit} writes the same load in. */
+    enum Emit {
+        /** A Hyperfoil benchmark (YAML): {@link HyperfoilBenchmark}. */
+        HYPERFOIL("hyperfoil");
+
+        private final String id;
+
+        Emit(String id) {
+            this.id = id;
+        }
+
+        static Emit fromId(String id) {
+            return Arrays.stream(values()).filter(e -> e.id.equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "'" + id + "' is not a format lab load can write; expected one of "
+                            + String.join(", ", Arrays.stream(values()).map(e -> e.id).toList())));
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CpuPlacement placement = cpus.placement(CpuPlacement.Layout.LOAD);
         LoadSettings settings = settings();
+        if (emit != null) {
+            return emit(settings, out);
+        }
+        CpusOption.pinGenerator(placement);
+        if (loops == null && placement.placed()) {
+            settings = settings.withLoops(placement.cpuCount(CpuPlacement.Role.GENERATOR, settings.loops()));
+        }
         try {
             LoadGenerator.checkReachable(settings.uri(), Duration.ofSeconds(3));
         } catch (IOException e) {
@@ -90,15 +139,47 @@ final class LoadCommand implements Callable<Integer> {
                     + " (" + Experiment.describe(e) + "): is a server listening there? (check --url)");
         }
         out.println(header(settings));
+        if (placement.placed()) {
+            out.println("load: " + placement.describe());
+        }
         boolean showProgress = settings.warmup().plus(settings.duration()).compareTo(PROGRESS_AFTER) > 0;
         LoadResult result = LoadGenerator.run(settings, showProgress ? progress(err) : p -> { });
+        if (placement.placed()) {
+            result = result.withCpus(placement.toSpec());
+        }
         print(out, result);
         out.println(Results.save("load-" + settings.model().id(), result, json));
         return result.valid() ? 0 : UserException.FAILED;
     }
 
+    /** Writes the load in the {@code --emit} format instead of sending it; the target need not be reachable from here. */
+    private int emit(LoadSettings settings, PrintWriter out) {
+        String text = switch (emit) {
+            case HYPERFOIL -> HyperfoilBenchmark.of(settings).toYaml();
+        };
+        if (emitFile == null) {
+            out.print(text);
+            out.flush();
+            return 0;
+        }
+        try {
+            Files.writeString(emitFile, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserException(UserException.BAD_INPUT, "cannot write --emit-file " + emitFile + " (" + Experiment.describe(e) + ")");
+        }
+        out.println("wrote " + emitFile + ": the " + emit + " benchmark '" + HyperfoilBenchmark.NAME + "', " + settings.model()
+                + " model, against " + settings.uri());
+        return 0;
+    }
+
     /** The flags as settings; a combination that makes no sense is one line and exit code 2. */
     private LoadSettings settings() {
+        if (emitFile != null && emit == null) {
+            throw bad("Invalid value for option '--emit-file': it says where --emit writes; add --emit hyperfoil, or drop --emit-file");
+        }
+        if (emit != null && json != null) {
+            throw bad("Invalid value for option '--json': --emit writes a benchmark instead of running one, so there is no result; drop --json or --emit");
+        }
         positive(duration, "--duration", "20s");
         positive(timeout, "--timeout", "10s");
         positive(lateThreshold, "--late-threshold", "10ms");

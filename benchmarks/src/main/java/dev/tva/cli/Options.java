@@ -166,5 +166,12 @@ final class Options {
         int loops() {
             return loops == null ? Runtime.getRuntime().availableProcessors() : loops;
         }
+
+        /** Without {@code --loops}, as many loops as the model's JVM will have CPUs under {@code placement}. */
+        void fitLoopsTo(dev.tva.workloads.CpuPlacement placement) {
+            if (loops == null && placement.placed()) {
+                loops = placement.cpuCount(dev.tva.workloads.CpuPlacement.Role.GENERATOR, Runtime.getRuntime().availableProcessors());
+            }
+        }
     }
 }

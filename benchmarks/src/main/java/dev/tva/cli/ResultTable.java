@@ -31,8 +31,10 @@ final class ResultTable {
         RunResult first = results.get(0);
         out.println("  bound: " + first.boundRule() + (first.backendCpuMillis() != null
                 ? "; backend CPU (own JVM): " + backendCpu(results) : "")
-                + "; busy = share of all " + first.env().cores() + " cores used by this process"
-                + (first.backendCpuMillis() != null ? " and the backend" : ""));
+                + (first.cpus() != null
+                ? "; busy = share of its " + first.env().cores() + " CPU" + (first.env().cores() == 1 ? "" : "s") + " used by the model's process (pinned: " + first.cpus() + ")"
+                : "; busy = share of all " + first.env().cores() + " cores used by this process"
+                + (first.backendCpuMillis() != null ? " and the backend" : "")));
         out.println("  " + measuredAs(first));
         for (RunResult r : results) {
             if (r.errors() > 0) {

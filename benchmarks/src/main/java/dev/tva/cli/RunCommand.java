@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.Results;
 import dev.tva.workloads.RunResult;
@@ -45,6 +46,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cpu-unit-nanos", hidden = true, description = "kernel cost per unit measured by the parent, for the bound")
     Double cpuUnitNanos;
 
+    @Option(names = "--placed-by", hidden = true, description = "the --cpus its parent started this child under, to record")
+    String placedBy;
+
+    @Mixin
+    CpusOption cpus;
+
     @Option(names = "--child", hidden = true, description = "run for a parent lab process: result only to --json")
     boolean child;
 
@@ -53,6 +60,8 @@ final class RunCommand implements Callable<Integer> {
         if (child && load.json == null) {
             throw new UserException(UserException.BAD_INPUT, "--child needs --json FILE");
         }
+        CpuPlacement placement = cpus.placement(CpuPlacement.Layout.RUN);
+        models.fitLoopsTo(placement);
         PrintWriter out = child ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         Workload spec = workload.workload();
         ModelSpec modelSpec = models.spec(model);
@@ -64,6 +73,13 @@ final class RunCommand implements Callable<Integer> {
         try (database; Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, backendPid, !child && how.forks() > 1)) {
             if (database != null) {
                 db.attach(runner, database, out);
+            }
+            runner.place(placement);
+            if (placedBy != null) {
+                runner.placedBy(placedBy);
+            }
+            if (placement.placed()) {
+                out.println(placement.describe());
             }
             if (cpuUnitNanos != null) {
                 runner.useNanosPerUnit(cpuUnitNanos);

@@ -3,6 +3,7 @@ package dev.tva.cli;
 import dev.tva.workloads.BackendProcess;
 import dev.tva.workloads.Bound;
 import dev.tva.workloads.CpuKernel;
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Database;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.Environment;
@@ -17,9 +18,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,8 +49,9 @@ final class Runner implements AutoCloseable {
     private double nanosPerUnit = Double.NaN;
     private DbSettings dbSettings;
     private boolean schemaReady;
-    private List<String> childPrefix = List.of();
-    private String cpus;
+    private CpuPlacement placement = CpuPlacement.NONE;
+    /** In a child JVM: the placement its parent started it under, to record (the child pins nothing itself). */
+    private String placedBy;
 
     /**
      * @param givenBackend    a running backend to use, or null to start one when needed
@@ -73,12 +72,21 @@ final class Runner implements AutoCloseable {
     }
 
     /**
-     * Runs every child JVM behind {@code prefix} (e.g. {@code taskset -c 1}), and records {@code description}
-     * as the placement in each result.
+     * Places the processes this runner starts: each model's JVM on the generator's CPUs (the driver runs
+     * inside it), the backend on the backend's; each result records the placement.
      */
-    void placeChildren(List<String> prefix, String description) {
-        this.childPrefix = List.copyOf(prefix);
-        this.cpus = description;
+    void place(CpuPlacement cpus) {
+        this.placement = cpus;
+    }
+
+    /** Records {@code spec} as the placement of this JVM's results: a parent started it pinned. */
+    void placedBy(String spec) {
+        this.placedBy = spec;
+    }
+
+    /** The placement as {@code --cpus} would take it back, or null when nothing is pinned. */
+    private String cpus() {
+        return placement.placed() ? placement.toSpec() : placedBy;
     }
 
     /** Where db tasks find their database, and how its pool is set up. */
@@ -114,11 +122,11 @@ final class Runner implements AutoCloseable {
             return backend;
         }
         if (givenBackend != null) {
-            checkReachable(givenBackend);
+            BackendProbe.require(givenBackend);
             backend = givenBackend;
             out.println("backend: " + backend + " (given with --backend)");
         } else {
-            ownBackend = BackendProcess.start(Runtime.getRuntime().availableProcessors());
+            ownBackend = BackendProcess.start(placement.cpuCount(CpuPlacement.Role.BACKEND, env.cores()), placement);
             backend = ownBackend.uri();
             out.println("backend: " + backend + " in its own JVM (pid " + ownBackend.pid() + "), answers GET /delay?ms=&bytes= from timers");
             warmBackend();
@@ -177,7 +185,7 @@ final class Runner implements AutoCloseable {
                 measured = Experiment.measure(model, workload::forTask, concurrency, how.steadyState(), how.windows(), phases);
             }
             return RunResult.of(spec.label(), model, workload, measured.outcome(), measured.windows(), bound, unitNanos,
-                    measured.warmupTasks(), phases.backendCpu(), needsDatabase ? dbSettings : null, cpus, env);
+                    measured.warmupTasks(), phases.backendCpu(), needsDatabase ? dbSettings : null, cpus(), env);
         }
     }
 
@@ -236,7 +244,7 @@ final class Runner implements AutoCloseable {
         Path json = null;
         try {
             json = Files.createTempFile("lab-run-", ".json");
-            List<String> command = new ArrayList<>(childPrefix);
+            List<String> command = new ArrayList<>(placement.prefix(CpuPlacement.Role.GENERATOR));
             command.addAll(javaCommand());
             command.add(Lab.class.getName());
             command.addAll(ChildRun.args(spec, workload, concurrency, how.withForks(1), timeout, dbSettings));
@@ -246,6 +254,9 @@ final class Runner implements AutoCloseable {
             }
             if (needsCpu(workload)) {
                 command.addAll(List.of("--cpu-unit-nanos", Double.toString(nanosPerUnit())));
+            }
+            if (placement.placed()) {
+                command.addAll(List.of("--placed-by", placement.toSpec()));
             }
             command.addAll(List.of("--child", "--json", json.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -310,28 +321,6 @@ final class Runner implements AutoCloseable {
 
     private static boolean needsCpu(Workload workload) {
         return workload instanceof Workload.Cpu || workload instanceof Workload.Mixed;
-    }
-
-    private void checkReachable(URI uri) {
-        if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
-            throw new UserException(UserException.BAD_INPUT,
-                    "Invalid value for option '--backend': '" + uri + "' is not an http://HOST:PORT URL");
-        }
-        HttpRequest probe = HttpRequest.newBuilder(uri.resolve("/delay?ms=0&bytes=0")).timeout(Duration.ofSeconds(3)).build();
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
-            HttpResponse<Void> response = client.send(probe, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 200) {
-                throw new UserException(UserException.FAILED, "backend " + uri + " answered " + response.statusCode()
-                        + " to GET /delay; is it a lab backend? (start one with `lab backend --port PORT`)");
-            }
-        } catch (IOException e) {
-            throw new UserException(UserException.FAILED, "backend " + uri + " is not reachable ("
-                    + Experiment.describe(e) + "); start one with `lab backend --port " + uri.getPort()
-                    + "` or drop --backend to let the lab start its own");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserException(UserException.FAILED, "interrupted while checking the backend " + uri);
-        }
     }
 
     @Override

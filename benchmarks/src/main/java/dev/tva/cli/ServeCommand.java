@@ -5,6 +5,7 @@ import dev.tva.workloads.ChildProcess;
 import dev.tva.workloads.DatabaseAccess;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.LazyDatabase;
+import dev.tva.workloads.ListenAddress;
 import dev.tva.workloads.web.Endpoint;
 import dev.tva.workloads.web.LabServer;
 import dev.tva.workloads.web.ServerConfig;
@@ -97,6 +98,15 @@ final class ServeCommand implements Callable<Integer> {
             }
             throw e;
         }
+        if (backend != null) {
+            // A backend on another machine: say now, in one line, if it does not answer (not on the first /io).
+            try {
+                BackendProbe.require(backend);
+            } catch (UserException e) {
+                stop(running, database, null);
+                throw e;
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop(running, database, ownBackend);
@@ -105,18 +115,25 @@ final class ServeCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "lab-serve-shutdown"));
-        String base = "http://" + host + ":" + running.port();
+        ListenAddress address = new ListenAddress(host, running.port());
+        URI base = address.preferredUri();
         if (child) {
             out.println(READY_LINE + running.port());
             watchStandardInput();
         } else {
-            out.println(server + " listening on " + base + ": " + running.describe());
+            out.println(server + " listening on " + address.where() + ": " + running.describe());
+            if (!address.isLoopback()) {
+                out.println("  reach it:  " + address.reachableAt());
+            }
             out.println("  endpoints: " + Arrays.stream(Endpoint.values()).map(Endpoint::usage).collect(Collectors.joining(", ")));
             out.println("  backend:   " + backendUri + (ownBackend == null ? "" : " (its own process)"));
             out.println("  database:  " + (database == null ? "none; /db answers 503 (set LAB_JDBC_URL, LAB_JDBC_USER, LAB_JDBC_PASSWORD)"
                     : database.settings() + ", opened on first /db"));
             out.println("  limits:    " + ServerLimits.describe());
             out.println("  try: curl '" + base + "/io?ms=50'   (Ctrl-C stops it gracefully)");
+            if (!address.isLoopback()) {
+                out.println("  load it from another machine: lab load --url '" + base + "/io?ms=50' --rate 1000/s --duration 20s");
+            }
         }
         stopped.await();
         return 0;

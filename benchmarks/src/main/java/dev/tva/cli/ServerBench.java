@@ -5,6 +5,7 @@ import dev.tva.load.Fault;
 import dev.tva.load.LoadGenerator;
 import dev.tva.load.LoadResult;
 import dev.tva.load.LoadSettings;
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Environment;
 import dev.tva.workloads.LatencySummary;
 import dev.tva.workloads.web.Endpoint;
@@ -91,7 +92,8 @@ final class ServerBench {
      * (the generator's own ticks came late); {@code faults} says, typed, why a row is invalid;
      * {@code steady} whether the server's warm-up settled, and {@code warmupMillis} how long that warm-up
      * took (the same for all of a server's rows); {@code generatorCpuMillis} and
-     * {@code generatorMaxGcPauseMillis} are this JVM's during the measured part.
+     * {@code generatorMaxGcPauseMillis} are this JVM's during the measured part; {@code cpus} is the
+     * placement as {@code --cpus} names it, null when not placed.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Row(String server, String label, Endpoint endpoint, String path, double targetPerSec, double achievedPerSec,
@@ -99,7 +101,7 @@ final class ServerBench {
                long late, long lateNoConnection, long lateGenerator, boolean valid, String invalidReason, List<Fault> faults,
                boolean steady, long warmupMillis, long serverCpuMillis, long serverRssMb, long serverPeakThreads,
                long backendCpuMillis, long generatorCpuMillis, long generatorMaxGcPauseMillis, long durationMillis,
-               String latencyFrom, Environment env) {
+               String latencyFrom, Environment env, String cpus) {
 
         boolean meets(Duration slo) {
             return valid && latencyMicros.p99() <= slo.toNanos() / 1_000;
@@ -113,11 +115,17 @@ final class ServerBench {
 
     /** Runs every setup at every rate of {@code plan}, printing a progress line now and then on {@code err}. */
     static List<Row> run(PrintWriter err, URI backendUri, LongSupplier backendCpuMillis, List<Setup> setups, Plan plan) {
+        return run(err, backendUri, backendCpuMillis, setups, plan, CpuPlacement.NONE);
+    }
+
+    /** The same, each server on the CPUs {@code placement} gives the server (rows record it as {@code cpus}). */
+    static List<Row> run(PrintWriter err, URI backendUri, LongSupplier backendCpuMillis, List<Setup> setups, Plan plan,
+                         CpuPlacement placement) {
         List<Row> rows = new ArrayList<>();
         for (Setup setup : setups) {
             List<String> flags = new ArrayList<>(List.of("--backend", backendUri.toString()));
             flags.addAll(setup.flags());
-            try (ServerProcess server = ServerProcess.start(setup.id(), flags)) {
+            try (ServerProcess server = ServerProcess.start(setup.id(), flags, placement)) {
                 URI target = URI.create("http://127.0.0.1:" + server.port() + plan.pathAndQuery());
                 Warmed warmed = warmUp(err, server, setup, plan, target);
                 for (int rate : plan.rates()) {
@@ -126,7 +134,7 @@ final class ServerBench {
                         break;
                     }
                     settle(server);
-                    rows.add(measure(err, server, backendCpuMillis, setup, plan, target, rate, warmed));
+                    rows.add(measure(err, server, backendCpuMillis, setup, plan, target, rate, warmed, placement));
                 }
             }
         }
@@ -172,7 +180,7 @@ final class ServerBench {
 
     /** One rate: {@link #RAMP_UP} unmeasured, then the measured duration, with the server's and the generator's figures. */
     private static Row measure(PrintWriter err, ServerProcess server, LongSupplier backendCpuMillis, Setup setup, Plan plan,
-                               URI target, int rate, Warmed warmed) {
+                               URI target, int rate, Warmed warmed, CpuPlacement placement) {
         LoadSettings settings = settings(plan, target, rate, plan.duration()).withWarmup(RAMP_UP);
         AtomicLong peakThreads = new AtomicLong(server.threads());
         long[] cpuAtStart = {-1};
@@ -214,7 +222,7 @@ final class ServerBench {
                 result.errors(), result.timeouts(), result.late(), result.lateNoConnection(), result.lateGenerator(),
                 result.valid(), result.invalidReason(), result.faults(), warmed.steady(), warmed.millis(), cpu,
                 server.rssMb(), peakThreads.get(), backendCpu, generatorCpu, generatorPause, result.durationMillis(),
-                result.latencyFrom(), result.env());
+                result.latencyFrom(), result.env(), placement.placed() ? placement.toSpec() : null);
     }
 
     /**
@@ -320,10 +328,6 @@ final class ServerBench {
                 sleep(Duration.ofMillis(200));
             }
         }
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static void sleep(Duration d) {

@@ -1,6 +1,7 @@
 package dev.tva.cli;
 
 import dev.tva.workloads.ChildProcess;
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.web.ServerId;
 
 import java.io.IOException;
@@ -32,11 +33,16 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code lab serve --server ID --port 0 --child} plus {@code flags}, and waits until it listens. */
     static ServerProcess start(ServerId id, List<String> flags) {
+        return start(id, flags, CpuPlacement.NONE);
+    }
+
+    /** The same, on the CPUs {@code placement} gives the {@linkplain CpuPlacement.Role#SERVER server}. */
+    static ServerProcess start(ServerId id, List<String> flags, CpuPlacement placement) {
         List<String> command = new ArrayList<>(Runner.javaCommand());
         command.addAll(List.of(Lab.class.getName(), "serve", "--server", id.id(), "--port", "0", "--child"));
         command.addAll(flags);
         try {
-            ChildProcess process = ChildProcess.start(command, ServeCommand.READY_LINE, START_TIMEOUT, GRACE, id + " server");
+            ChildProcess process = ChildProcess.start(placement.prefix(CpuPlacement.Role.SERVER), command, ServeCommand.READY_LINE, START_TIMEOUT, GRACE, id + " server");
             return new ServerProcess(id, process, Integer.parseInt(process.ready()));
         } catch (IllegalStateException e) {
             throw new UserException(UserException.FAILED, e.getMessage());

@@ -3,6 +3,7 @@ package dev.tva.cli;
 import dev.tva.load.LoadSettings;
 import dev.tva.workloads.BackendProcess;
 import dev.tva.workloads.CpuKernel;
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.Environment;
 import dev.tva.workloads.Results;
@@ -10,6 +11,7 @@ import dev.tva.workloads.web.Endpoint;
 import dev.tva.workloads.web.ServerConfig;
 import dev.tva.workloads.web.ServerId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -78,7 +80,7 @@ final class ServersCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--loops", converter = Converters.PositiveInt.class,
-            description = "netty's event loops (default: cores = ${sys:lab.cores})")
+            description = "netty's event loops (default: cores = ${sys:lab.cores}; with --cpus, the server's CPUs)")
     Integer loops;
 
     @Option(names = "--block-event-loop", description = "also run netty with /sleep and /io blocking on its loops (the bug), as its own row")
@@ -95,13 +97,17 @@ final class ServersCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write every row here (they always go under results/)")
     Path json;
 
+    @Mixin
+    CpusOption cpus;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         validate();
+        CpuPlacement placement = cpus.placement(CpuPlacement.Layout.SERVERS);
         int cores = Runtime.getRuntime().availableProcessors();
-        int loopCount = loops == null ? cores : loops;
+        int loopCount = loops == null ? placement.cpuCount(CpuPlacement.Role.SERVER, cores) : loops;
         boolean computes = endpoints.contains(Endpoint.CPU) || endpoints.contains(Endpoint.MIXED);
         double nanosPerUnit = computes ? CpuKernel.nanosPerUnit(250) : Double.NaN;
         int units = work != null ? work : computes ? (int) Math.max(1, Math.round(1e6 / nanosPerUnit)) : 1;
@@ -109,18 +115,24 @@ final class ServersCommand implements Callable<Integer> {
         List<ServerBench.Row> all = new ArrayList<>();
         long started = System.nanoTime();
         out.println("lab servers: " + Environment.current().oneLine());
-        out.printf(Locale.ROOT, "Each server in its own JVM, the backend in another, the load generator in this one: all share %d cores.%n", cores);
+        out.printf(Locale.ROOT, "Each server in its own JVM, the backend in another, the load generator in this one: %s.%n",
+                placement.placed() ? "each on its own CPUs" : "all share " + cores + " cores");
+        if (placement.placed()) {
+            out.println(placement.describe());
+        }
         out.printf(Locale.ROOT, "Open model: requests sent at a fixed rate, latency from each request's intended send time.%n");
         out.printf(Locale.ROOT, "Each server warms up until steady (at most %d s), then each rate: %d s unmeasured, %d s measured.%n",
                 warmup.toSeconds(), ServerBench.RAMP_UP.toSeconds(), duration.toSeconds());
-        try (BackendProcess backend = BackendProcess.start(cores)) {
+        CpusOption.pinGenerator(placement);
+        try (BackendProcess backend = BackendProcess.start(placement.cpuCount(CpuPlacement.Role.BACKEND, cores), placement)) {
             for (Endpoint endpoint : endpoints) {
                 String path = pathAndQuery(endpoint, units);
                 ServerBench.Plan plan = new ServerBench.Plan(endpoint, path, rates, duration, warmup, connections, timeout, slo);
                 out.printf(Locale.ROOT, "%nGET %s%s%n", path, endpoint == Endpoint.CPU || endpoint == Endpoint.MIXED
                         ? String.format(Locale.ROOT, " (%d kernel units, about %.1f ms of CPU)", units, units * nanosPerUnit / 1e6) : "");
                 out.flush();
-                List<ServerBench.Row> rows = ServerBench.run(err, backend.uri(), backend::cpuMillis, withBounds(setups, endpoint, loopCount), plan);
+                List<ServerBench.Row> rows = ServerBench.run(err, backend.uri(), backend::cpuMillis, withBounds(setups, endpoint, loopCount), plan,
+                        placement);
                 all.addAll(rows);
                 out.print(ServerBench.table(rows, "  "));
                 for (String reason : ServerBench.invalidReasons(rows)) {

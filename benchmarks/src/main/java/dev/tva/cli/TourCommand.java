@@ -2,6 +2,7 @@ package dev.tva.cli;
 
 import dev.tva.verdict.ModelVerdicts;
 import dev.tva.verdict.Verdict;
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.DbQuery;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Experiment;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,12 +41,12 @@ final class TourCommand implements Callable<Integer> {
     private static final long[] ORDER_MILLIS = {150, 50, 10};
 
     /** The tour's fixed settings, printed at the start. */
-    record Settings(Measurement measurement, int ioConcurrency, long sleepMillis, long httpMillis,
+    record Settings(Measurement measurement, int sleepConcurrency, long sleepMillis, int httpConcurrency, long httpMillis,
                     double cpuTaskMillis, int cpuConcurrency, long dbMillis, int dbPool, int dbConcurrency,
                     long serverMillis, int serverRate, int serverThreads, Duration serverDuration) {
         /** Every row: windows of 500 ms until steady (at most 6 s), then 4 measured windows, in a JVM of its own. */
         static final Settings DEFAULT = new Settings(
-                new Measurement(Duration.ofMillis(500), 4, Duration.ofSeconds(6), 1, null), 10_000, 100, 50,
+                new Measurement(Duration.ofMillis(500), 4, Duration.ofSeconds(6), 1, null), 10_000, 100, 1_000, 50,
                 1.0, 100, 10, 10, 1_000, 50, 1_000, 25, Duration.ofSeconds(3));
         /** Each server's JVM is fresh: load it this long, unmeasured, before its measured seconds. */
         static final Duration SERVER_WARMUP = Duration.ofSeconds(2);
@@ -59,6 +61,9 @@ final class TourCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write every run's result here (they always go under results/)")
     Path json;
 
+    @Mixin
+    CpusOption cpus;
+
     @Option(names = "--backend", paramLabel = "URL",
             description = "use this running backend (see `lab backend`) instead of starting one in its own JVM")
     java.net.URI backend;
@@ -67,22 +72,29 @@ final class TourCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Settings s = Settings.DEFAULT;
+        CpuPlacement modelsPlacement = cpus.placement(CpuPlacement.Layout.RUN);
+        CpuPlacement serversPlacement = cpus.placement(CpuPlacement.Layout.SERVERS);
+        models.fitLoopsTo(modelsPlacement);
         long started = System.nanoTime();
         List<TourRecord.Section> sections = new ArrayList<>();
         try (Runner runner = new Runner(out, spec.commandLine().getErr(), Duration.ofSeconds(30), backend, null, true)) {
             out.println("Threads vs Async Lab: the tour. " + runner.env().oneLine());
+            runner.place(modelsPlacement);
+            if (modelsPlacement.placed()) {
+                out.println("Models: " + modelsPlacement.describe() + "; servers: " + serversPlacement.describe());
+            }
             out.printf("Models: %s | virtual (a virtual thread per task) | %s. Each run below has a JVM of its own.%n",
                     models.spec(Model.PLATFORM).label(), models.spec(Model.EVENT_LOOP).label());
             out.printf("Every row: %s.%n%n", s.measurement().describe());
 
             TourRecord.Restaurant restaurant = restaurant(out);
 
-            out.printf("%n2. I/O-bound: %,d tasks in flight at once%n", s.ioConcurrency());
-            out.printf("%n  2a. sleep %d ms (a timer: nothing but waiting)%n", s.sleepMillis());
-            sections.add(section(out, runner, "sleep", new Workload.Sleep(s.sleepMillis()), s.ioConcurrency(), false));
-            out.printf("%n  2b. http %d ms (a real call over loopback to the backend, which answers after %d ms)%n",
-                    s.httpMillis(), s.httpMillis());
-            sections.add(section(out, runner, "http", new Workload.Http(s.httpMillis(), 16), s.ioConcurrency(), false));
+            out.printf("%n2. I/O-bound: many tasks in flight at once, each waiting%n");
+            out.printf("%n  2a. sleep %d ms, %,d in flight (a timer: nothing but waiting)%n", s.sleepMillis(), s.sleepConcurrency());
+            sections.add(section(out, runner, "sleep", new Workload.Sleep(s.sleepMillis()), s.sleepConcurrency(), false));
+            out.printf("%n  2b. http %d ms, %,d in flight (a real call over loopback to the backend, which answers after %d ms)%n",
+                    s.httpMillis(), s.httpConcurrency(), s.httpMillis());
+            sections.add(section(out, runner, "http", new Workload.Http(s.httpMillis(), 16), s.httpConcurrency(), false));
 
             int cores = runner.env().cores();
             int units = (int) Math.max(1, Math.round(s.cpuTaskMillis() * 1e6 / runner.nanosPerUnit()));
@@ -91,7 +103,7 @@ final class TourCommand implements Callable<Integer> {
             sections.add(section(out, runner, "cpu", new Workload.Cpu(units, 0), s.cpuConcurrency(), true));
 
             database(out, runner, s).ifPresent(sections::add);
-            List<ServerBench.Row> serverRows = servers(out, runner, s);
+            List<ServerBench.Row> serverRows = servers(out, runner, s, serversPlacement);
             long seconds = Math.round((System.nanoTime() - started) / 1e9);
             out.printf("%nTour done in %d s.%n", seconds);
             TourRecord record = new TourRecord(restaurant, sections, serverRows, seconds, runner.env());
@@ -120,7 +132,7 @@ final class TourCommand implements Callable<Integer> {
      * Section 5: the same endpoint on the four servers, each in its own JVM, under an open-model load; the
      * platform-thread server gets fewer threads than the load needs, so its queue shows.
      */
-    private List<ServerBench.Row> servers(PrintWriter out, Runner runner, Settings s) {
+    private List<ServerBench.Row> servers(PrintWriter out, Runner runner, Settings s, CpuPlacement placement) {
         double perThread = 1000.0 / s.serverMillis();
         out.printf(Locale.ROOT, "%n5. Servers: GET /io?ms=%d at %,d requests/s for %d s (open model: latency from each request's intended send time)%n",
                 s.serverMillis(), s.serverRate(), s.serverDuration().toSeconds());
@@ -136,7 +148,10 @@ final class TourCommand implements Callable<Integer> {
         Duration slo = Duration.ofMillis(2 * s.serverMillis());
         ServerBench.Plan plan = new ServerBench.Plan("io", "/io?ms=" + s.serverMillis(), List.of(s.serverRate()), s.serverDuration(),
                 Settings.SERVER_WARMUP, LoadSettings.DEFAULT_CONNECTIONS, Duration.ofSeconds(5), slo);
-        List<ServerBench.Row> rows = ServerBench.run(spec.commandLine().getErr(), runner.backend(), runner::backendCpuMillis, setups, plan);
+        URI backendUri = runner.backend();
+        CpusOption.pinGenerator(placement);
+        List<ServerBench.Row> rows = ServerBench.run(spec.commandLine().getErr(), backendUri, runner::backendCpuMillis, setups, plan,
+                placement);
         out.print(ServerBench.table(rows, "  "));
         for (String reason : ServerBench.invalidReasons(rows)) {
             out.println("  INVALID " + reason);

@@ -47,12 +47,13 @@ import java.util.Map;
  * @param lateThresholdMillis the late threshold
  * @param firstError        the first failure seen, for a clue; null when there was none
  * @param env               where it ran
+ * @param cpus              the generator's CPUs as {@code --cpus} names them ({@code generator=0}); null when not pinned
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"model", "url", "targetPerSec", "achievedPerSec", "latencyMicros", "latencyFrom", "scheduled",
         "sent", "completed", "errors", "errorsByStatus", "connectionErrors", "timeouts", "late", "lateNoConnection",
         "lateGenerator", "valid", "invalidReason", "faults", "connections", "connectionsOpened", "loops", "durationMillis",
-        "measuredMillis", "warmupMillis", "timeoutMillis", "lateThresholdMillis", "firstError", "env"})
+        "measuredMillis", "warmupMillis", "timeoutMillis", "lateThresholdMillis", "firstError", "env", "cpus"})
 public record LoadResult(
         String model,
         String url,
@@ -82,7 +83,8 @@ public record LoadResult(
         long timeoutMillis,
         long lateThresholdMillis,
         String firstError,
-        Environment env) {
+        Environment env,
+        String cpus) {
 
     /** Where the open model's latency starts. */
     public static final String FROM_INTENDED = "intended send time (coordinated omission corrected)";
@@ -109,6 +111,14 @@ public record LoadResult(
                 tally.connectionErrors.sum(), timeouts, tally.late(), tally.lateNoConnection.sum(), tally.lateGenerator.sum(),
                 validity.valid(), validity.reason(), validity.faults(), settings.connections(), tally.connectionsOpened.sum(), loops,
                 settings.duration().toMillis(), measuredNanos / 1_000_000, settings.warmup().toMillis(),
-                settings.timeout().toMillis(), settings.lateThreshold().toMillis(), firstError, env);
+                settings.timeout().toMillis(), settings.lateThreshold().toMillis(), firstError, env, null);
+    }
+
+    /** The same result, recording where the generator ran. */
+    public LoadResult withCpus(String cpus) {
+        return new LoadResult(model, url, targetPerSec, achievedPerSec, latencyMicros, latencyFrom, scheduled, sent, completed,
+                errors, errorsByStatus, connectionErrors, timeouts, late, lateNoConnection, lateGenerator, valid, invalidReason,
+                faults, connections, connectionsOpened, loops, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
+                lateThresholdMillis, firstError, env, cpus);
     }
 }

@@ -124,12 +124,17 @@ public final class ModelVerdicts {
                 s.append(String.format(Locale.ROOT, "no measurable difference: every row finished %s to %s tasks/s, within"
                                 + " each other's intervals or less than %.0f%% apart.", perSec(worst), perSec(best), SMALLEST_CLAIM * 100));
             } else {
-                s.append(String.format(Locale.ROOT, "%s finished %s tasks/s (%s of the bound)", String.join(" and ", leaders),
-                        perSec(best), percent(best.efficiency())));
+                List<String> lead = new ArrayList<>();
+                for (RunResult r : byThroughput) {
+                    if (leaders.contains(r.label())) {
+                        lead.add(String.format(Locale.ROOT, "%s %s tasks/s (%s of the bound)", r.label(), perSec(r), percent(r.efficiency())));
+                    }
+                }
+                s.append(String.join(", ", lead)).append(lead.size() > 1 ? ", no measurable difference between them" : "");
                 for (RunResult r : byThroughput) {
                     if (trailing.contains(r.label())) {
-                        s.append(String.format(Locale.ROOT, "; %s %s (%s), %.1fx less", r.label(), perSec(r), percent(r.efficiency()),
-                                best.throughputPerSec() / Math.max(r.throughputPerSec(), 1e-9)));
+                        s.append(String.format(Locale.ROOT, "; %s %s (%s), %.1fx less than %s", r.label(), perSec(r),
+                                percent(r.efficiency()), best.throughputPerSec() / Math.max(r.throughputPerSec(), 1e-9), best.label()));
                     }
                 }
                 s.append('.');

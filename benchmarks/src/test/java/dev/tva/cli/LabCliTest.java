@@ -39,6 +39,11 @@ class LabCliTest {
             "db-sweep --latency 20s                  | --latency | expected 1ms..10s, got 20000ms",
             "db-sweep --pools 5,x                    | --pools | 'x' is not a whole number",
             "run --model virtual --workload db --query scan | --query | 'scan' is not a query; expected one of sleep, read",
+            "compare --windows 0                     | --windows | expected a whole number >= 1, got 0",
+            "compare --window 5parsecs               | --window | '5parsecs' is not a duration; use a whole number with ms, s or m",
+            "run --model virtual --window 50ms       | --window | at least 100ms, got 50ms",
+            "compare --forks -1                      | --forks | expected a whole number >= 1, got -1",
+            "run --model virtual --forks x           | --forks | 'x' is not a whole number",
     })
     void badInputGetsOneLineAndExitCodeTwo(String args, String flag, String expected) {
         Ran ran = lab(args.trim().split("\\s+"));

@@ -52,4 +52,25 @@ class ServeCliTest {
                     .contains("choose another --port").doesNotContain("\tat ");
         }
     }
+
+    @Test
+    void aBackendThatDoesNotAnswerIsOneLineAndExitCodeOneBeforeTheServerIsUsed() {
+        LabCliTest.Ran ran = LabCliTest.lab("serve", "--server", "netty", "--port", "0", "--backend", "http://127.0.0.1:1");
+
+        assertThat(ran.exit()).isEqualTo(1);
+        assertThat(ran.err().lines()).hasSize(1);
+        assertThat(ran.err()).startsWith("serve: backend http://127.0.0.1:1 is not reachable (")
+                .contains("start one with `lab backend --port 1`").doesNotContain("\tat ");
+        assertThat(ran.out()).isEmpty();
+    }
+
+    @Test
+    void aBackendNameThatDoesNotResolveSaysSoInOneLine() {
+        LabCliTest.Ran ran = LabCliTest.lab("serve", "--server", "netty", "--port", "0", "--backend", "http://no-such-host.invalid:9000");
+
+        assertThat(ran.exit()).isEqualTo(1);
+        assertThat(ran.err().lines()).hasSize(1);
+        assertThat(ran.err()).startsWith("serve: backend http://no-such-host.invalid:9000 is not reachable: no address found for the name")
+                .doesNotContain("\tat ");
+    }
 }

@@ -86,7 +86,7 @@ class ServerBenchTest {
         long completed = 15_000;
         return new ServerBench.Row(label, label, Endpoint.CPU, "/cpu?work=100", 1_000, 1_000, null,
                 new LatencySummary(2_000, 3_000, 8_000, 9_000, 10_000), completed, completed, 0, 0, 0, 0, 0, true, null, List.of(),
-                true, 8_000, completed * cpuMicrosPerAnswer / 1_000, 200, 30, 1_000, 2_000, 5, 15_000, "intended", ENV);
+                true, 8_000, completed * cpuMicrosPerAnswer / 1_000, 200, 30, 1_000, 2_000, 5, 15_000, "intended", ENV, null);
     }
 
     private static ServerBench.Row row(String label, Endpoint endpoint, double rate, double achieved, Double bound, long p99Micros,
@@ -96,6 +96,6 @@ class ServerBenchTest {
         return new ServerBench.Row(label.split(" ")[0], label, endpoint, endpoint.path() + "?ms=50", rate, achieved, bound,
                 new LatencySummary(p99Micros / 2, p99Micros * 9 / 10, p99Micros, p99Micros, p99Micros), sent, (long) (achieved * 15),
                 0, 0, lateNoConnection + lateGenerator, lateNoConnection, lateGenerator, faults.isEmpty(),
-                faults.isEmpty() ? null : "late", faults, steady, 8_000, 3_000, 200, 30, 1_000, 2_000, 5, 15_000, "intended", ENV);
+                faults.isEmpty() ? null : "late", faults, steady, 8_000, 3_000, 200, 30, 1_000, 2_000, 5, 15_000, "intended", ENV, null);
     }
 }

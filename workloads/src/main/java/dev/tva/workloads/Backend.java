@@ -32,13 +32,12 @@ public final class Backend implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Channel serverChannel;
-    private final URI uri;
+    private final ListenAddress address;
 
     private Backend(EventLoopGroup group, Channel serverChannel, String host) {
         this.group = group;
         this.serverChannel = serverChannel;
-        int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        this.uri = URI.create("http://" + host + ":" + port);
+        this.address = new ListenAddress(host, ((InetSocketAddress) serverChannel.localAddress()).getPort());
     }
 
     /** Starts a backend on {@code host:port} ({@code port} 0 picks a free one) with {@code loops} event loops. */
@@ -75,13 +74,18 @@ public final class Backend implements AutoCloseable {
         }
     }
 
-    /** Base URI, e.g. {@code http://127.0.0.1:40123}. */
+    /** Base URI on this machine, e.g. {@code http://127.0.0.1:40123} (the loopback address when it listens on every address). */
     public URI uri() {
-        return uri;
+        return address.localUri();
+    }
+
+    /** Where it listens, and the URLs other machines reach it at. */
+    public ListenAddress address() {
+        return address;
     }
 
     public int port() {
-        return uri.getPort();
+        return address.port();
     }
 
     @Override

@@ -22,6 +22,11 @@ public final class BackendProcess implements AutoCloseable {
 
     /** Starts the backend with {@code loops} event loops and waits (up to 30 s) until it listens. */
     public static BackendProcess start(int loops) {
+        return start(loops, CpuPlacement.NONE);
+    }
+
+    /** The same, on the CPUs {@code placement} gives the {@linkplain CpuPlacement.Role#BACKEND backend}. */
+    public static BackendProcess start(int loops, CpuPlacement placement) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
         if (Runtime.version().feature() >= 23) {
@@ -29,7 +34,8 @@ public final class BackendProcess implements AutoCloseable {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 Backend.class.getName(), "--loops", Integer.toString(loops)));
-        ChildProcess process = ChildProcess.start(command, Backend.READY_LINE, Duration.ofSeconds(30), Duration.ofSeconds(5), "backend");
+        ChildProcess process = ChildProcess.start(placement.prefix(CpuPlacement.Role.BACKEND), command, Backend.READY_LINE,
+                Duration.ofSeconds(30), Duration.ofSeconds(5), "backend");
         return new BackendProcess(process, URI.create(process.ready()));
     }
 

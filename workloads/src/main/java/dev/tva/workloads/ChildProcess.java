@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,9 +37,20 @@ public final class ChildProcess implements AutoCloseable {
      * @throws IllegalStateException naming {@code what} when it cannot start, exits, or stays silent
      */
     public static ChildProcess start(List<String> command, String readyPrefix, Duration timeout, Duration grace, String what) {
+        return start(List.of(), command, readyPrefix, timeout, grace, what);
+    }
+
+    /**
+     * The same, with {@code prefix} put before {@code command}: words that run it, such as {@link CpuPlacement#prefix}'s
+     * {@code taskset -c LIST}, which replaces itself with the command (the process id stays the command's).
+     */
+    public static ChildProcess start(List<String> prefix, List<String> command, String readyPrefix, Duration timeout, Duration grace,
+                                     String what) {
+        List<String> full = new ArrayList<>(prefix);
+        full.addAll(command);
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process = new ProcessBuilder(full).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the " + what + " process: " + e.getMessage(), e);
         }

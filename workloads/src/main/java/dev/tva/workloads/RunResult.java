@@ -110,7 +110,8 @@ public record RunResult(
                 model.model().waitHoldsAThread() ? model.parallelism() : null, latencyMillis, units, bytes,
                 db == null ? null : db.poolSize(), db == null ? null : db.bulkhead(), query, bound.rule(), bound.limit(),
                 units == null ? null : round3(nanosPerUnit), outcome.checksum(), windows.warmupMillis(), warmupTasks,
-                backendCpuMillis, coresBusy(outcome.cpuMillis(), backendCpuMillis, outcome.wallNanos(), env.cores()),
+                // Pinned, the backend runs on CPUs of its own: busy is then this process's share of its own CPUs.
+                backendCpuMillis, coresBusy(outcome.cpuMillis(), cpus == null ? backendCpuMillis : null, outcome.wallNanos(), env.cores()),
                 outcome.firstError(), cpus, encode(outcome.latencyMicros()), outcome.errors() == 0);
     }
 
@@ -147,7 +148,7 @@ public record RunResult(
                 forks.stream().mapToLong(RunResult::checksum).sum(),
                 forks.stream().mapToLong(RunResult::warmupMillis).max().orElseThrow(),
                 forks.stream().mapToLong(RunResult::warmupTasks).sum(), backendCpu,
-                cpu < 0 ? null : coresBusy(cpu, backendCpu, wall * 1_000_000, first.env().cores()),
+                cpu < 0 ? null : coresBusy(cpu, first.cpus() == null ? backendCpu : null, wall * 1_000_000, first.env().cores()),
                 forks.stream().map(RunResult::firstError).filter(e -> e != null).findFirst().orElse(null), first.cpus(),
                 encode(latency), errors == 0);
     }

@@ -52,7 +52,9 @@ public record SteadyState(Duration window, int span, double tolerance, int maxWa
         double recent = mean(perWindow.subList(n - span, n));
         double before = mean(perWindow.subList(n - 2 * span, n - span));
         double scale = Math.max(Math.abs(recent), Math.abs(before));
-        return scale == 0 || Math.abs(recent - before) <= Math.max(tolerance * scale, resolution);
+        // Nothing completing (connections still opening, a stall) is not a steady state to measure; a figure
+        // that stays at zero within its resolution (a clock too coarse to show it) is.
+        return (scale > 0 || resolution > 0) && Math.abs(recent - before) <= Math.max(tolerance * scale, resolution);
     }
 
     /** True when the warm-up must stop, settled or not. */

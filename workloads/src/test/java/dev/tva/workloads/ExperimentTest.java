@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -143,5 +144,89 @@ class ExperimentTest {
     void theDriverItselfCostsLittlePerTask() {
         // A wide margin: the measured figure (lab calibrate) is well under 1 us; this catches a gross regression.
         assertThat(HarnessOverhead.nanosPerTask(200_000, 100)).isLessThan(50_000);
+    }
+
+    /** A model whose every task waits {@code millis} on a timer, then returns 1: pure waiting. */
+    private static ExecutionModel waiting(java.util.concurrent.ScheduledExecutorService timer, long millis) {
+        return new ExecutionModel() {
+            @Override
+            public CompletionStage<Long> start(Workload workload) {
+                CompletableFuture<Long> done = new CompletableFuture<>();
+                timer.schedule(() -> done.complete(1L), millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return done;
+            }
+
+            @Override
+            public Model model() {
+                return Model.EVENT_LOOP;
+            }
+
+            @Override
+            public int parallelism() {
+                return 1;
+            }
+
+            @Override
+            public String describe() {
+                return "a timer";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Test
+    void aWindowedRunWarmsUpThenMeasuresItsWindowsAtLittlesBound() {
+        java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            // 100 in flight, each waiting 20 ms: Little's law allows 5,000 tasks/s.
+            SteadyState rule = new SteadyState(java.time.Duration.ofMillis(200), 2, 0.10, 30);
+            List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Experiment.Measured m = Experiment.measure(waiting(timer, 20), i -> new Workload.Sleep(20), 100, rule, 5,
+                    new Experiment.WindowListener() {
+                        @Override
+                        public void window(boolean warmup, int index, double perSec) {
+                            events.add((warmup ? "warm-up " : "measured ") + index);
+                        }
+
+                        @Override
+                        public void measuring() {
+                            events.add("measuring");
+                        }
+                    });
+
+            Experiment.Windows w = m.windows();
+            assertThat(w.measuredPerSec()).hasSize(5);
+            assertThat(w.steady()).isTrue();
+            assertThat(w.warmupPerSec().length).isBetween(4, 30);
+            assertThat(events).contains("measuring", "measured 1", "measured 5").doesNotContain("measured 6");
+            assertThat(events.indexOf("measuring")).isEqualTo(w.warmupPerSec().length);
+            // Wide margins: a busy machine's timer fires late, which only lowers the rate.
+            assertThat(w.throughput().mean()).isBetween(2_500.0, 5_100.0);
+            assertThat(m.outcome().errors()).isZero();
+            assertThat(m.outcome().completed()).isEqualTo(m.outcome().latencyMicros().getTotalCount());
+            assertThat(m.outcome().latencyMicros().getValueAtPercentile(50)).isBetween(19_000L, 200_000L);
+            assertThat(m.outcome().wallNanos()).isBetween(900_000_000L, 3_000_000_000L);
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRunWithoutWarmUpIsMeasuredAtOnceAndReportedNotSteady() {
+        java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            SteadyState none = new SteadyState(java.time.Duration.ofMillis(100), 2, 0.05, 0);
+            Experiment.Measured m = Experiment.measure(waiting(timer, 5), i -> new Workload.Sleep(5), 10, none, 2,
+                    Experiment.WindowListener.NONE);
+
+            assertThat(m.windows().warmupPerSec()).isEmpty();
+            assertThat(m.windows().steady()).isFalse();
+            assertThat(m.windows().measuredPerSec()).hasSize(2);
+        } finally {
+            timer.shutdownNow();
+        }
     }
 }

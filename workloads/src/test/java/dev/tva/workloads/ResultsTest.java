@@ -107,4 +107,34 @@ class ResultsTest {
         assertThat(json.get("errors").asLong()).isZero();
         assertThat(json.get("env").fieldNames()).toIterable().contains("jdk", "os", "cores", "memoryMb", "commit", "date");
     }
+
+    @Test
+    void forksMergeIntoOneRowWhoseIntervalCoversEveryWindowOfEveryFork() {
+        RunResult a = sample();
+        Histogram other = new Histogram(3);
+        for (int i = 1; i <= 500; i++) {
+            other.recordValue(200_000 + i);
+        }
+        Experiment.Outcome outcome = new Experiment.Outcome(500, 100, 500, 0, null, 1_500_000_000L, other, 7, 200, 30, 180, null);
+        Workload workload = new Workload.Sleep(100);
+        RunResult b = RunResult.of("event-loop (2 loops)", named(Model.EVENT_LOOP), workload, outcome,
+                new Experiment.Windows(500, new double[] {640, 650, 650, 652}, new double[] {640, 650, 660}, false),
+                Bound.of(workload, 1_000, 100, 2, 0), 0, 2_000, null, null, null, Environment.current());
+
+        RunResult merged = RunResult.merge(java.util.List.of(a, b));
+
+        // Windows 660, 670, 670, 640, 650, 660: mean 658.3, s = 11.69, t(0.975, 5) = 2.5706, half-width 12.27
+        assertThat(merged.forks()).isEqualTo(2);
+        assertThat(merged.windows()).isEqualTo(6);
+        assertThat(merged.throughputPerSec()).isEqualTo(658.3);
+        assertThat(merged.throughputLowPerSec()).isCloseTo(646.1, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(merged.throughputHighPerSec()).isCloseTo(670.6, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(merged.steady()).as("one fork that never settled makes the row not steady").isFalse();
+        assertThat(merged.tasks()).isEqualTo(1_500);
+        assertThat(merged.cpuMillis()).isEqualTo(500);
+        assertThat(merged.peakRssMb()).isEqualTo(180);
+        assertThat(merged.latencyDistribution().getTotalCount()).isEqualTo(1_500);
+        assertThat(merged.latencyMicros().max()).isBetween(200_400L, 200_600L);
+        assertThat(merged.checksum()).isEqualTo(49);
+    }
 }
