@@ -31,8 +31,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "servers", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the four servers under the same open-model load, each in its own JVM, and prints a table per endpoint and the highest rate each sustains within an SLO.",
-                "Each server is started (the backend in another JVM), warmed up, loaded at each rate in turn and stopped.",
-                "The table: achieved rate beside the thread bound, p50/p99/p99.9/max, errors, late sends, server CPU, RSS and threads."})
+                "Each server is started (the backend in another JVM), warmed up until steady, loaded at each rate in turn and stopped.",
+                "The table: achieved rate beside the thread bound, p50/p99/p99.9/max, errors, late sends (the server's and the generator's),"
+                        + " server and generator CPU, the generator's longest GC pause, RSS, threads, whether the warm-up settled, and whose fault an INVALID row is."})
 final class ServersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -65,8 +66,9 @@ final class ServersCommand implements Callable<Integer> {
             description = "measured time per rate (default: ${DEFAULT-VALUE})")
     Duration duration;
 
-    @Option(names = "--warmup", converter = Converters.DurationConverter.class, defaultValue = "5s",
-            description = "unmeasured load at the first rate after each server starts; every later rate ramps up unmeasured for 2 s (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", converter = Converters.DurationConverter.class, defaultValue = "20s",
+            description = "the longest warm-up of each server before its rates: 1 s at a quarter and 1 s at half of the first rate,"
+                    + " then 1 s windows at it until the server's CPU per answer is steady; 0 skips it (default: ${DEFAULT-VALUE})")
     Duration warmup;
 
     @Option(names = "--slo", converter = Converters.DurationConverter.class, defaultValue = "100ms",
@@ -118,13 +120,14 @@ final class ServersCommand implements Callable<Integer> {
         if (placement.placed()) {
             out.println(placement.describe());
         }
-        out.printf(Locale.ROOT, "Open model: requests sent at a fixed rate, latency from each request's intended send time. %d s warm-up, %d s per rate.%n",
-                warmup.toSeconds(), duration.toSeconds());
+        out.printf(Locale.ROOT, "Open model: requests sent at a fixed rate, latency from each request's intended send time.%n");
+        out.printf(Locale.ROOT, "Each server warms up until steady (at most %d s), then each rate: %d s unmeasured, %d s measured.%n",
+                warmup.toSeconds(), ServerBench.RAMP_UP.toSeconds(), duration.toSeconds());
         CpusOption.pinGenerator(placement);
         try (BackendProcess backend = BackendProcess.start(placement.cpuCount(CpuPlacement.Role.BACKEND, cores), placement)) {
             for (Endpoint endpoint : endpoints) {
                 String path = pathAndQuery(endpoint, units);
-                ServerBench.Plan plan = new ServerBench.Plan(endpoint.id(), path, rates, duration, warmup, connections, timeout, slo);
+                ServerBench.Plan plan = new ServerBench.Plan(endpoint, path, rates, duration, warmup, connections, timeout, slo);
                 out.printf(Locale.ROOT, "%nGET %s%s%n", path, endpoint == Endpoint.CPU || endpoint == Endpoint.MIXED
                         ? String.format(Locale.ROOT, " (%d kernel units, about %.1f ms of CPU)", units, units * nanosPerUnit / 1e6) : "");
                 out.flush();

@@ -81,4 +81,20 @@ class SteadyStateTest {
         assertThat(SteadyState.of(Duration.ofSeconds(1), Duration.ZERO).capped(0)).isTrue();
         assertThatThrownBy(() -> new SteadyState(Duration.ZERO, 2, 0.05, 10)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aDifferenceWithinTheFiguresResolutionIsNotATrend() {
+        // 10 ms CPU ticks over 20 answers a window: CPU per answer moves in steps of 500 us.
+        List<Double> cpuMicrosPerAnswer = List.of(500.0, 1_000.0, 500.0, 500.0);
+
+        assertThat(RULE.settled(cpuMicrosPerAnswer)).isFalse();
+        assertThat(RULE.settled(cpuMicrosPerAnswer, 500)).isTrue();
+        assertThat(RULE.settled(List.of(0.0, 0.0, 0.0, 0.0), 500)).as("zero within the clock's resolution").isTrue();
+        assertThat(RULE.settled(List.of(2_000.0, 1_500.0, 500.0, 500.0), 500)).as("a fall wider than one step").isFalse();
+    }
+
+    @Test
+    void aMissingFigureNeverSettles() {
+        assertThat(RULE.settled(List.of(100.0, 100.0, Double.NaN, 100.0), 10)).isFalse();
+    }
 }
