@@ -1,5 +1,6 @@
 package dev.tva.async;
 
+import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.DatabaseAccess;
 import dev.tva.workloads.Workload;
@@ -23,25 +24,26 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AsyncWorkloads implements AutoCloseable {
     private final EventLoop loop;
-    private final NettyHttpClient client;
+    private final AsyncClient client;
     private final DatabaseAccess database;
     private final Executor blockingOffload;
 
     /**
-     * Workloads for one event loop, calling {@code backend} ({@code null} when no task calls it) with
-     * pooled keep-alive connections.
+     * Workloads for one event loop, calling {@code backend} ({@code null} when no task calls it) with the
+     * {@code client} kind of keep-alive HTTP/1.1 client, a call failing after {@code timeout}.
      */
-    public AsyncWorkloads(EventLoop loop, URI backend, Duration timeout) {
-        this(loop, backend, timeout, null, null);
+    public AsyncWorkloads(EventLoop loop, URI backend, Client client, Duration timeout) {
+        this(loop, backend, client, timeout, null, null);
     }
 
     /**
      * Also queries {@code database} ({@code null} when no task does): JDBC blocks, so it runs on
      * {@code blockingOffload}, never on the loop.
      */
-    public AsyncWorkloads(EventLoop loop, URI backend, Duration timeout, DatabaseAccess database, Executor blockingOffload) {
+    public AsyncWorkloads(EventLoop loop, URI backend, Client client, Duration timeout, DatabaseAccess database,
+                          Executor blockingOffload) {
         this.loop = loop;
-        this.client = backend == null ? null : new NettyHttpClient(loop, backend, timeout);
+        this.client = backend == null ? null : AsyncClient.of(client, loop, backend, timeout);
         this.database = database;
         this.blockingOffload = blockingOffload;
     }
@@ -74,7 +76,7 @@ public final class AsyncWorkloads implements AutoCloseable {
         if (client == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no backend configured for http work"));
         }
-        return client.get("/delay?ms=" + w.latencyMillis() + "&bytes=" + w.bytes());
+        return client.get(w);
     }
 
     /** Computes: on the loop, which serves nothing else until this returns. */

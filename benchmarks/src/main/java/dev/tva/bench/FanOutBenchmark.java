@@ -3,6 +3,7 @@ package dev.tva.bench;
 import dev.tva.async.AsyncWorkloads;
 import dev.tva.threads.BlockingWorkloads;
 import dev.tva.workloads.Backend;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.Workload;
 import io.netty.channel.EventLoop;
@@ -78,11 +79,11 @@ public class FanOutBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         backend = Backend.start("127.0.0.1", 0, BenchModels.loops());
-        blocking = new BlockingWorkloads(backend.uri(), BenchModels.TIMEOUT);
+        blocking = new BlockingWorkloads(backend.uri(), Client.LIBRARY, BenchModels.TIMEOUT);
         platformPool = Executors.newFixedThreadPool(BenchModels.PLATFORM_THREADS, Thread.ofPlatform().name("platform-", 0).factory());
         eventLoops = new MultiThreadIoEventLoopGroup(BenchModels.loops(), NioIoHandler.newFactory());
         perLoop = new ArrayList<>();
-        eventLoops.forEach(loop -> perLoop.add(new AsyncWorkloads((EventLoop) loop, backend.uri(), BenchModels.TIMEOUT)));
+        eventLoops.forEach(loop -> perLoop.add(new AsyncWorkloads((EventLoop) loop, backend.uri(), Client.LIBRARY, BenchModels.TIMEOUT)));
     }
 
     @TearDown(Level.Trial)

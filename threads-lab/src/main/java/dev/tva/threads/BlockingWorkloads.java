@@ -1,13 +1,11 @@
 package dev.tva.threads;
 
+import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.DatabaseAccess;
 import dev.tva.workloads.Workload;
-import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.http1.Http1Client;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,31 +23,22 @@ import java.util.concurrent.Future;
  * unmounts, and the carrier runs another virtual thread meanwhile. The code is the same.
  */
 public final class BlockingWorkloads implements AutoCloseable {
-    /** Keep-alive connections kept per client: enough for every task in flight to reuse one. */
-    private static final int CONNECTIONS_KEPT = 20_000;
-
-    private final Http1Client client;
+    private final BlockingClient client;
     private final DatabaseAccess database;
 
-    /** Workloads without a database (see the three-argument constructor). */
-    public BlockingWorkloads(URI backend, Duration timeout) {
-        this(backend, timeout, null);
+    /** Workloads without a database (see the four-argument constructor). */
+    public BlockingWorkloads(URI backend, Client client, Duration timeout) {
+        this(backend, client, timeout, null);
     }
 
     /**
-     * Calls {@code backend} (its base URI; {@code null} when no task calls it) with HTTP/1.1 keep-alive
-     * connections, a call failing after {@code timeout}; queries {@code database} ({@code null} when no
-     * task does).
+     * Calls {@code backend} (its base URI; {@code null} when no task calls it) with the {@code client} kind
+     * of keep-alive HTTP/1.1 client, a call failing after {@code timeout}; queries {@code database}
+     * ({@code null} when no task does).
      */
-    public BlockingWorkloads(URI backend, Duration timeout, DatabaseAccess database) {
+    public BlockingWorkloads(URI backend, Client client, Duration timeout, DatabaseAccess database) {
+        this.client = backend == null ? null : BlockingClient.of(client, backend, timeout);
         this.database = database;
-        this.client = backend == null ? null : Http1Client.builder()
-                .baseUri(backend)
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .connectionCacheSize(CONNECTIONS_KEPT)
-                .shareConnectionCache(false)
-                .build();
     }
 
     /** Runs one task: the only place that looks at which workload it is. */
@@ -74,17 +63,7 @@ public final class BlockingWorkloads implements AutoCloseable {
         if (client == null) {
             throw new IllegalStateException("no backend configured for http work");
         }
-        try (HttpClientResponse response = client.get("/delay")
-                .queryParam("ms", Long.toString(w.latencyMillis()))
-                .queryParam("bytes", Integer.toString(w.bytes()))
-                .request()) {
-            if (response.status().code() != 200) {
-                throw new IOException("backend answered " + response.status().code() + " to GET /delay");
-            }
-            return drain(response.inputStream());
-        } catch (RuntimeException e) {
-            throw new IOException(e.getMessage(), e);  // Helidon reports socket failures unchecked
-        }
+        return client.get(w);
     }
 
     /**
@@ -117,16 +96,6 @@ public final class BlockingWorkloads implements AutoCloseable {
         }
     }
 
-    /** Reads a body to its end and counts its bytes (cheaper than materialising it as one array). */
-    private static long drain(InputStream body) throws IOException {
-        byte[] buffer = new byte[4096];
-        long total = 0;
-        for (int n; (n = body.read(buffer)) > 0; ) {
-            total += n;
-        }
-        return total;
-    }
-
     /** Computes: the thread is busy the whole time, whatever the model. */
     public long cpu(Workload.Cpu w) {
         return CpuKernel.run(w.units(), w.seed());
@@ -149,7 +118,7 @@ public final class BlockingWorkloads implements AutoCloseable {
     @Override
     public void close() {
         if (client != null) {
-            client.closeResource();
+            client.close();
         }
     }
 }

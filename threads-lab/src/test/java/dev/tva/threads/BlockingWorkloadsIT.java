@@ -1,6 +1,7 @@
 package dev.tva.threads;
 
 import dev.tva.workloads.Backend;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.Workload;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class BlockingWorkloadsIT {
     @Test
     void fanOutMakesItsCallsAtOnceAndAddsTheirBytes() throws Exception {
         try (Backend backend = Backend.start("127.0.0.1", 0, 1);
-             BlockingWorkloads workloads = new BlockingWorkloads(backend.uri(), Duration.ofSeconds(5));
+             BlockingWorkloads workloads = new BlockingWorkloads(backend.uri(), Client.LEAN, Duration.ofSeconds(5));
              ExecutorService forks = Executors.newVirtualThreadPerTaskExecutor()) {
             long start = System.nanoTime();
             long bytes = workloads.fanOut(20, new Workload.Http(300, 100), forks);
@@ -37,7 +38,7 @@ class BlockingWorkloadsIT {
         try (ServerSocket probe = new ServerSocket(0)) {
             deadPort = probe.getLocalPort();
         }
-        try (BlockingWorkloads workloads = new BlockingWorkloads(URI.create("http://127.0.0.1:" + deadPort), Duration.ofSeconds(2));
+        try (BlockingWorkloads workloads = new BlockingWorkloads(URI.create("http://127.0.0.1:" + deadPort), Client.LEAN, Duration.ofSeconds(2));
              ExecutorService forks = Executors.newVirtualThreadPerTaskExecutor()) {
             assertThatThrownBy(() -> workloads.fanOut(5, new Workload.Http(0, 1), forks)).isInstanceOf(IOException.class);
         }

@@ -57,7 +57,8 @@ public final class HelidonServer implements LabServer {
         if (config.server() != ServerId.HELIDON) {
             throw new IllegalArgumentException("HelidonServer runs the helidon server, not " + config.server());
         }
-        BlockingWorkloads workloads = new BlockingWorkloads(config.backend(), ServerLimits.BACKEND_TIMEOUT, config.database());
+        BlockingWorkloads workloads = new BlockingWorkloads(config.backend(), config.client(), ServerLimits.BACKEND_TIMEOUT,
+                config.database());
         // /fanout's calls run on virtual threads too: the same kind of thread as the handler.
         ExecutorService forks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("helidon-fork-", 0).factory());
         BlockingEndpoints endpoints = new BlockingEndpoints(workloads, forks);

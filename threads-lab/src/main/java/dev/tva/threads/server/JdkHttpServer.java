@@ -108,7 +108,8 @@ public final class JdkHttpServer implements LabServer {
                 System.setProperty(p.getKey(), p.getValue());
             }
         });
-        BlockingWorkloads workloads = new BlockingWorkloads(config.backend(), ServerLimits.BACKEND_TIMEOUT, config.database());
+        BlockingWorkloads workloads = new BlockingWorkloads(config.backend(), config.client(), ServerLimits.BACKEND_TIMEOUT,
+                config.database());
         BlockingEndpoints endpoints = new BlockingEndpoints(workloads, forks);
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), ACCEPT_BACKLOG);
