@@ -77,6 +77,18 @@ class EventLoopModelIT {
     }
 
     @Test
+    void aFanOutSendsItsCallsAtOnceFromOneLoopAndAddsTheirBytes() {
+        try (Backend backend = Backend.start("127.0.0.1", 0, 1);
+             ExecutionModel model = new EventLoopModel(1, backend.uri(), Client.LEAN, Duration.ofSeconds(5))) {
+            long start = System.nanoTime();
+            long bytes = model.start(new Workload.FanOut(20, 300, 100)).toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+            assertThat(bytes).isEqualTo(20 * 100);
+            // At once: about 300 ms. One after another would be 6 s.
+            assertThat(System.nanoTime() - start).isBetween(TimeUnit.MILLISECONDS.toNanos(300), TimeUnit.MILLISECONDS.toNanos(2_000));
+        }
+    }
+
+    @Test
     void anUnreachableBackendFailsTheTaskQuicklyInsteadOfHanging() {
         try (ExecutionModel model = new EventLoopModel(1, URI.create("http://127.0.0.1:1"), Client.LEAN, Duration.ofSeconds(2))) {
             Experiment.Outcome outcome = Experiment.run(model, new Workload.Http(0, 1), 5, 5, Experiment.Progress.NONE);

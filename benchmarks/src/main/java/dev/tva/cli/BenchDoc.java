@@ -380,8 +380,8 @@ final class BenchDoc {
                     }
                 }
                 n.add("Everything above the 10 ms wait is the cost of fanning out and combining: threads started or woken, connections "
-                        + "used, answers added up. The three idioms (CompletableFuture composition, fork/join on virtual threads, Netty "
-                        + "promises) all return the same combined answer; the smoke test checks it is n(n + 1)/2 bytes.");
+                        + "used, answers added up. Every model runs the lab's fanout workload through ExecutionModel.start (forks on the "
+                        + "model's executor, or futures on one loop) and returns the same combined answer: n x 16 bytes.");
             }
             case PINNING -> {
                 var u = score(suite, "unpinned");

@@ -29,6 +29,8 @@ final class ChildRun {
             case Workload.Cpu c -> args.addAll(List.of("--work", Integer.toString(c.units())));
             case Workload.Mixed m -> args.addAll(List.of("--latency", m.http().latencyMillis() + "ms",
                     "--bytes", Integer.toString(m.http().bytes()), "--work", Integer.toString(m.cpu().units())));
+            case Workload.FanOut f -> args.addAll(List.of("--latency", f.latencyMillis() + "ms",
+                    "--bytes", Integer.toString(f.bytes()), "--calls", Integer.toString(f.calls())));
             case Workload.Db d -> args.addAll(List.of("--latency", d.latencyMillis() + "ms", "--query", d.query().id(),
                     "--pool", Integer.toString(db.poolSize()), "--bulkhead", Integer.toString(db.bulkhead()),
                     "--connection-timeout", db.connectionTimeout().toMillis() + "ms",

@@ -33,7 +33,7 @@ final class Converters {
         }
     }
 
-    /** {@code sleep | http | cpu | mixed}. */
+    /** {@code sleep | http | cpu | mixed | fanout | db}. */
     static final class WorkloadConverter implements ITypeConverter<WorkloadType> {
         @Override
         public WorkloadType convert(String value) {

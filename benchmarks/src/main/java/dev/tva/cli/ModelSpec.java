@@ -1,7 +1,6 @@
 package dev.tva.cli;
 
 import dev.tva.async.EventLoopModel;
-import dev.tva.threads.BlockingWorkloads;
 import dev.tva.threads.ThreadModel;
 import dev.tva.workloads.Bound;
 import dev.tva.workloads.Client;
@@ -36,8 +35,8 @@ public record ModelSpec(Model model, int threads, int loops) {
     /** Builds the model; {@code backend} and {@code database} are null when no task uses them. */
     ExecutionModel create(URI backend, Duration timeout, Database database) {
         return switch (model) {
-            case PLATFORM -> ThreadModel.platform(threads, new BlockingWorkloads(backend, Client.LIBRARY, timeout, database));
-            case VIRTUAL -> ThreadModel.virtual(new BlockingWorkloads(backend, Client.LIBRARY, timeout, database));
+            case PLATFORM -> ThreadModel.platform(threads, backend, Client.LIBRARY, timeout, database);
+            case VIRTUAL -> ThreadModel.virtual(backend, Client.LIBRARY, timeout, database);
             case EVENT_LOOP -> new EventLoopModel(loops, backend, Client.LIBRARY, timeout, database);
         };
     }

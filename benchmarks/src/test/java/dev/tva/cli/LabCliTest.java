@@ -29,7 +29,7 @@ class LabCliTest {
             "run --model virtual --concurrency 0     | --concurrency | expected a whole number >= 1, got 0",
             "run --model virtual --latency 5parsecs  | --latency | '5parsecs' is not a duration; use a whole number with ms, s or m",
             "run --model virtual --tasks             | --tasks | Missing required parameter",
-            "run --model virtual --workload nap      | --workload | expected one of sleep, http, cpu, mixed, db",
+            "run --model virtual --workload nap      | --workload | expected one of sleep, http, cpu, mixed, fanout, db",
             "run --model virtual --tasks many        | --tasks | 'many' is not a whole number",
             "run --model virtual --latency 2m        | --latency | at most 60s",
             "run --workload sleep                    | --model | Missing required option",

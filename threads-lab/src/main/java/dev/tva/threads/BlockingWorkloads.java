@@ -9,11 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
 
 /**
  * The workloads written the plain way: each method blocks its thread until the work is done and
@@ -23,20 +19,21 @@ import java.util.concurrent.Future;
  * unmounts, and the carrier runs another virtual thread meanwhile. The code is the same.
  */
 public final class BlockingWorkloads implements AutoCloseable {
+    private final Executor forks;
     private final BlockingClient client;
     private final DatabaseAccess database;
 
-    /** Workloads without a database (see the four-argument constructor). */
-    public BlockingWorkloads(URI backend, Client client, Duration timeout) {
-        this(backend, client, timeout, null);
+    /**
+     * Workloads whose fan-outs fork onto {@code forks} (the model's own executor), calling {@code backend}
+     * ({@code null} when no task calls it) with the {@code client} kind of client, a call failing after {@code timeout}.
+     */
+    public BlockingWorkloads(Executor forks, URI backend, Client client, Duration timeout) {
+        this(forks, backend, client, timeout, null);
     }
 
-    /**
-     * Calls {@code backend} (its base URI; {@code null} when no task calls it) with the {@code client} kind
-     * of keep-alive HTTP/1.1 client, a call failing after {@code timeout}; queries {@code database}
-     * ({@code null} when no task does).
-     */
-    public BlockingWorkloads(URI backend, Client client, Duration timeout, DatabaseAccess database) {
+    /** Also queries {@code database} ({@code null} when no task does): JDBC blocks, like everything here. */
+    public BlockingWorkloads(Executor forks, URI backend, Client client, Duration timeout, DatabaseAccess database) {
+        this.forks = forks;
         this.client = backend == null ? null : BlockingClient.of(client, backend, timeout);
         this.database = database;
     }
@@ -48,6 +45,7 @@ public final class BlockingWorkloads implements AutoCloseable {
             case Workload.Http w -> http(w);
             case Workload.Cpu w -> cpu(w);
             case Workload.Mixed w -> mixed(w);
+            case Workload.FanOut w -> fanOut(w);
             case Workload.Db w -> db(w);
         };
     }
@@ -58,42 +56,12 @@ public final class BlockingWorkloads implements AutoCloseable {
         return 0;
     }
 
-    /** Calls the backend and waits for its answer: the thread blocks reading the socket. */
+    /** Calls the backend: the thread blocks reading the socket until the whole answer is in. */
     public long http(Workload.Http w) throws IOException {
         if (client == null) {
             throw new IllegalStateException("no backend configured for http work");
         }
         return client.get(w);
-    }
-
-    /**
-     * Makes {@code n} backend calls at once, one task each on {@code forks}, and waits for all of them: the
-     * fork-join of blocking code. Returns the bytes of all answers; a failed call cancels the ones still
-     * running and its exception is thrown as it was.
-     */
-    public long fanOut(int n, Workload.Http call, ExecutorService forks) throws IOException, InterruptedException {
-        List<Future<Long>> calls = new ArrayList<>(n);
-        try {
-            for (int i = 0; i < n; i++) {
-                calls.add(forks.submit(() -> http(call)));
-            }
-            long total = 0;
-            for (Future<Long> each : calls) {
-                total += each.get();
-            }
-            return total;
-        } catch (ExecutionException e) {
-            Throwable failure = e.getCause();  // http() throws IOException, or something unchecked
-            if (failure instanceof IOException io) {
-                throw io;
-            }
-            if (failure instanceof RuntimeException unchecked) {
-                throw unchecked;
-            }
-            throw (Error) failure;
-        } finally {
-            calls.forEach(each -> each.cancel(true));
-        }
     }
 
     /** Computes: the thread is busy the whole time, whatever the model. */
@@ -105,6 +73,19 @@ public final class BlockingWorkloads implements AutoCloseable {
     public long mixed(Workload.Mixed w) throws IOException {
         long bytes = http(w.http());
         return cpu(w.cpu()) + bytes;
+    }
+
+    /**
+     * Calls the backend {@code calls} times at once and adds up the bytes of the answers: each call is
+     * forked onto the model's executor, and the thread waits for them all. The first failure cancels the
+     * other calls (interrupting their threads) and fails the fan-out as it was.
+     */
+    public long fanOut(Workload.FanOut w) throws IOException, InterruptedException {
+        Forks calls = new Forks(forks);
+        for (int i = 0; i < w.calls(); i++) {
+            calls.fork(() -> http(w.call()));
+        }
+        return calls.sum();
     }
 
     /** Queries the database: the thread blocks in JDBC (a virtual thread unmounts; the driver does not pin it). */

@@ -35,7 +35,10 @@ final class LibraryBlockingClient implements BlockingClient {
 
     @Override
     public long get(Workload.Http call) throws IOException {
-        try (HttpClientResponse response = client.get(Backend.target(call)).request()) {
+        try (HttpClientResponse response = client.get(Backend.PATH)
+                .queryParam("ms", Long.toString(call.latencyMillis()))
+                .queryParam("bytes", Integer.toString(call.bytes()))
+                .request()) {
             if (response.status().code() != 200) {
                 throw new IOException("backend answered " + response.status().code() + " to GET " + Backend.target(call));
             }

@@ -67,7 +67,8 @@ public record RunResult(
         String firstError,
         String cpus,
         String latencyHistogram,
-        boolean valid) {
+        boolean valid,
+        Integer calls) {
 
     /**
      * Builds the record of one finished run (one fork) from its measured {@code outcome} and the
@@ -82,6 +83,7 @@ public record RunResult(
         Integer units = null;
         Integer bytes = null;
         String query = null;
+        Integer calls = null;
         switch (workload) {
             case Workload.Sleep s -> latencyMillis = s.latencyMillis();
             case Workload.Http h -> {
@@ -98,6 +100,11 @@ public record RunResult(
                 bytes = m.http().bytes();
                 units = m.cpu().units();
             }
+            case Workload.FanOut f -> {
+                latencyMillis = f.latencyMillis();
+                bytes = f.bytes();
+                calls = f.calls();
+            }
         }
         return new RunResult(
                 model.model(), workload.type(), outcome.tasks(), outcome.concurrency(),
@@ -111,7 +118,7 @@ public record RunResult(
                 db == null ? null : db.poolSize(), db == null ? null : db.bulkhead(), query, bound.rule(), bound.limit(),
                 units == null ? null : round3(nanosPerUnit), outcome.checksum(), windows.warmupMillis(), warmupTasks,
                 backendCpuMillis, coresBusy(outcome.cpuMillis(), backendCpuMillis, outcome.wallNanos(), env.cores()),
-                outcome.firstError(), cpus, encode(outcome.latencyMicros()), outcome.errors() == 0);
+                outcome.firstError(), cpus, encode(outcome.latencyMicros()), outcome.errors() == 0, calls);
     }
 
     /**
@@ -149,7 +156,7 @@ public record RunResult(
                 forks.stream().mapToLong(RunResult::warmupTasks).sum(), backendCpu,
                 cpu < 0 ? null : coresBusy(cpu, backendCpu, wall * 1_000_000, first.env().cores()),
                 forks.stream().map(RunResult::firstError).filter(e -> e != null).findFirst().orElse(null), first.cpus(),
-                encode(latency), errors == 0);
+                encode(latency), errors == 0, first.calls());
     }
 
     /** The throughput's 95% interval (none with a single measured window). */
