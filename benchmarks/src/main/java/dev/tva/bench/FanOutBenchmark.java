@@ -1,6 +1,7 @@
 package dev.tva.bench;
 
 import dev.tva.workloads.Backend;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.Workload;
@@ -45,6 +46,7 @@ public class FanOutBenchmark {
      *               joined without waiting, completes on that loop.
      *
      * The first failed call cancels the others in every model (an interrupt, or a closed connection).
+     * `client` is the calls' HTTP client: lean (the lab's own, the same work in each style) or library.
      */
 
     public static final int LATENCY_MILLIS = 10;
@@ -52,6 +54,10 @@ public class FanOutBenchmark {
 
     @Param({"platform", "virtual", "event-loop"})
     public String model;
+
+    /** The backend calls' HTTP client: the lab's lean one, or a library's (see README, Clients). */
+    @Param({"lean", "library"})
+    public String client;
 
     @Param({"10", "100"})
     public int calls;
@@ -62,7 +68,7 @@ public class FanOutBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         backend = Backend.start("127.0.0.1", 0, BenchModels.loops());
-        execution = BenchModels.create(Model.fromId(model), backend.uri());
+        execution = BenchModels.create(Model.fromId(model), backend.uri(), Client.fromId(client));
     }
 
     @TearDown(Level.Trial)

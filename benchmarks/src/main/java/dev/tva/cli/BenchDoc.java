@@ -226,9 +226,11 @@ final class BenchDoc {
                 .map(Row::score).findFirst();
     }
 
+    /** True when the row has every named parameter's value; one the row lacks (an older run, or a benchmark without it) matches. */
     private static boolean matches(Row r, String... params) {
         for (int i = 0; i + 1 < params.length; i += 2) {
-            if (!params[i + 1].equals(r.params().get(params[i]))) {
+            String value = r.params().get(params[i]);
+            if (value != null && !params[i + 1].equals(value)) {
                 return false;
             }
         }
@@ -287,9 +289,9 @@ final class BenchDoc {
                 for (String workload : List.of("sleep", "http")) {
                     for (String inFlight : List.of("100", "1000")) {
                         double bound = Integer.parseInt(inFlight) * 1000.0 / IoBoundBenchmark.LATENCY_MILLIS;
-                        var p = score(suite, workload, "model", "platform", "inFlight", inFlight);
-                        var v = score(suite, workload, "model", "virtual", "inFlight", inFlight);
-                        var e = score(suite, workload, "model", "event-loop", "inFlight", inFlight);
+                        var p = score(suite, workload, "model", "platform", "inFlight", inFlight, "client", "lean");
+                        var v = score(suite, workload, "model", "virtual", "inFlight", inFlight, "client", "lean");
+                        var e = score(suite, workload, "model", "event-loop", "inFlight", inFlight, "client", "lean");
                         if (p.isPresent() && v.isPresent() && e.isPresent()) {
                             n.add(String.format(Locale.ROOT, "`%s`, %s in flight: bound %s tasks/s (%s / %d ms); platform %s (%.0f%%), "
                                     + "virtual %s (%.0f%%), event-loop %s (%.0f%%).", workload, inFlight, num(bound), inFlight,
@@ -304,7 +306,7 @@ final class BenchDoc {
                         IoBoundBenchmark.LATENCY_MILLIS, num(BenchModels.PLATFORM_THREADS * 1000.0 / IoBoundBenchmark.LATENCY_MILLIS)));
                 double bestHttp = 0;
                 for (String m : MODELS) {
-                    bestHttp = Math.max(bestHttp, score(suite, "http", "model", m, "inFlight", "1000").orElse(0.0));
+                    bestHttp = Math.max(bestHttp, score(suite, "http", "model", m, "inFlight", "1000", "client", "lean").orElse(0.0));
                 }
                 if (bestHttp > 0) {
                     n.add(String.format(Locale.ROOT, "`http` with 1000 in flight reaches at most %.0f%% of its bound: each call costs CPU in "
@@ -340,7 +342,7 @@ final class BenchDoc {
                     double best = 0;
                     double worst = Double.MAX_VALUE;
                     for (String m : MODELS) {
-                        var x = score(suite, "mixed", "model", m, "work", work);
+                        var x = score(suite, "mixed", "model", m, "work", work, "client", "lean");
                         if (x.isPresent()) {
                             parts.add(m + " " + num(x.get()));
                             best = Math.max(best, x.get());
@@ -371,7 +373,7 @@ final class BenchDoc {
                 for (String calls : List.of("10", "100")) {
                     List<String> parts = new ArrayList<>();
                     for (String m : MODELS) {
-                        score(suite, "fanOut", "model", m, "calls", calls).ifPresent(x -> parts.add(m + " " + num(x) + " ms"));
+                        score(suite, "fanOut", "model", m, "calls", calls, "client", "lean").ifPresent(x -> parts.add(m + " " + num(x) + " ms"));
                     }
                     if (!parts.isEmpty()) {
                         int c = Integer.parseInt(calls);

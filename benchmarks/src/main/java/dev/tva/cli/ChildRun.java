@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.workloads.Client;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.Workload;
 
@@ -12,10 +13,11 @@ final class ChildRun {
     private ChildRun() {
     }
 
-    static List<String> args(ModelSpec spec, Workload workload, int concurrency, Measurement how, Duration timeout,
+    static List<String> args(ModelSpec spec, Client client, Workload workload, int concurrency, Measurement how, Duration timeout,
                              DbSettings db) {
         List<String> args = new ArrayList<>(List.of("run",
                 "--model", spec.model().id(), "--threads", Integer.toString(spec.threads()), "--loops", Integer.toString(spec.loops()),
+                "--client", client.id(),
                 "--workload", workload.type().id(), "--concurrency", Integer.toString(concurrency),
                 "--window", how.window().toMillis() + "ms", "--windows", Integer.toString(how.windows()),
                 "--warmup", how.warmup().toMillis() + "ms", "--forks", Integer.toString(how.forks()),

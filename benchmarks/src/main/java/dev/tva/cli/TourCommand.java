@@ -82,6 +82,7 @@ final class TourCommand implements Callable<Integer> {
             sections.add(section(out, runner, "sleep", new Workload.Sleep(s.sleepMillis()), s.ioConcurrency(), false));
             out.printf("%n  2b. http %d ms (a real call over loopback to the backend, which answers after %d ms)%n",
                     s.httpMillis(), s.httpMillis());
+            runner.useClient(dev.tva.workloads.Client.LEAN);  // the model is the variable, not the client
             sections.add(section(out, runner, "http", new Workload.Http(s.httpMillis(), 16), s.ioConcurrency(), false));
 
             int cores = runner.env().cores();

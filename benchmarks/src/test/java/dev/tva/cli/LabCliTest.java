@@ -39,6 +39,9 @@ class LabCliTest {
             "db-sweep --latency 20s                  | --latency | expected 1ms..10s, got 20000ms",
             "db-sweep --pools 5,x                    | --pools | 'x' is not a whole number",
             "run --model virtual --workload db --query scan | --query | 'scan' is not a query; expected one of sleep, read",
+            "run --model virtual --client fast       | --client | 'fast' is not a client; expected one of lean, library",
+            "compare --workload http --client fast    | --client | 'fast' is not a client; expected one of lean, library, or both",
+            "run --model virtual --workload fanout --calls 101 | --calls | at most 100, got 101",
     })
     void badInputGetsOneLineAndExitCodeTwo(String args, String flag, String expected) {
         Ran ran = lab(args.trim().split("\\s+"));

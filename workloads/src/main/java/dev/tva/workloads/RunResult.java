@@ -12,7 +12,8 @@ import java.util.zip.DataFormatException;
 
 /**
  * One run, as written to results JSON. The names of the fixed contract come first and are never
- * renamed; fields after {@code env} are additions. Model and workload are enums here and their ids in JSON.
+ * renamed; fields after {@code env} are additions. Model, workload and client are enums here and their
+ * ids in JSON; {@code client} is recorded for work that calls the backend, and absent otherwise.
  *
  * <p>{@code throughputPerSec} is the mean of the measured windows (over every fork), with its 95%
  * interval in {@code throughputLowPerSec} and {@code throughputHighPerSec}; latency percentiles come
@@ -68,15 +69,16 @@ public record RunResult(
         String cpus,
         String latencyHistogram,
         boolean valid,
-        Integer calls) {
+        Integer calls,
+        Client client) {
 
     /**
      * Builds the record of one finished run (one fork) from its measured {@code outcome} and the
-     * {@code windows} it was measured in.
+     * {@code windows} it was measured in; {@code client} is the kind its backend calls were made with.
      */
     public static RunResult of(String label, ExecutionModel model, Workload workload, Experiment.Outcome outcome,
                                Experiment.Windows windows, Bound bound, double nanosPerUnit, long warmupTasks,
-                               Long backendCpuMillis, DbSettings db, String cpus, Environment env) {
+                               Long backendCpuMillis, DbSettings db, String cpus, Environment env, Client client) {
         Interval interval = windows.throughput();
         double throughput = interval.mean();
         Long latencyMillis = null;
@@ -118,7 +120,8 @@ public record RunResult(
                 db == null ? null : db.poolSize(), db == null ? null : db.bulkhead(), query, bound.rule(), bound.limit(),
                 units == null ? null : round3(nanosPerUnit), outcome.checksum(), windows.warmupMillis(), warmupTasks,
                 backendCpuMillis, coresBusy(outcome.cpuMillis(), backendCpuMillis, outcome.wallNanos(), env.cores()),
-                outcome.firstError(), cpus, encode(outcome.latencyMicros()), outcome.errors() == 0, calls);
+                outcome.firstError(), cpus, encode(outcome.latencyMicros()), outcome.errors() == 0, calls,
+                workload.type().needsBackend() ? client : null);
     }
 
     /**
@@ -156,7 +159,16 @@ public record RunResult(
                 forks.stream().mapToLong(RunResult::warmupTasks).sum(), backendCpu,
                 cpu < 0 ? null : coresBusy(cpu, backendCpu, wall * 1_000_000, first.env().cores()),
                 forks.stream().map(RunResult::firstError).filter(e -> e != null).findFirst().orElse(null), first.cpus(),
-                encode(latency), errors == 0, first.calls());
+                encode(latency), errors == 0, first.calls(), first.client());
+    }
+
+    /** The same run under another label, e.g. {@code "virtual, lean"} where one table shows both clients. */
+    public RunResult labelled(String newLabel) {
+        return new RunResult(model, workload, tasks, concurrency, wallMillis, throughputPerSec, boundPerSec, efficiency,
+                latencyMicros, cpuMillis, peakThreads, peakRssMb, errors, env, throughputLowPerSec, throughputHighPerSec, windows,
+                forks, steady, windowMillis, windowsPerSec, warmupWindows, newLabel, modelSettings, parallelism, waitSlots,
+                latencyMillis, workUnits, bytes, dbPool, dbBulkhead, query, boundRule, boundLimit, cpuNanosPerUnit, checksum,
+                warmupMillis, warmupTasks, backendCpuMillis, coresBusy, firstError, cpus, latencyHistogram, valid, calls, client);
     }
 
     /** The throughput's 95% interval (none with a single measured window). */

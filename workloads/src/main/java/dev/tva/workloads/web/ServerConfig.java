@@ -45,7 +45,7 @@ public record ServerConfig(ServerId server, String host, int port, URI backend, 
         return new ServerConfig(server, "127.0.0.1", port, backend, DEFAULT_THREADS,
                 Runtime.getRuntime().availableProcessors(), DEFAULT_OFFLOAD_THREADS, false,
                 DatabaseAccess.none("no database configured: start the server with LAB_JDBC_URL, LAB_JDBC_USER and LAB_JDBC_PASSWORD set"),
-                Client.LIBRARY);
+                Client.LEAN);
     }
 
     public ServerConfig withHost(String address) {
