@@ -93,6 +93,9 @@ public class FanOutBenchmark {
      * 2026-11-24, JMH's summary lines for this suite (parameter columns that are N/A here left out),
      * Eclipse Adoptium JDK 25.0.3, 2 cores (shared by everything the benchmark starts), Linux 6.18:
      *
+     * Measured before fanout was a workload (three hand-written idioms, one per model) and before `client`
+     * existed (what is now the library client), with 1 to n bytes per call:
+     *
      *   Benchmark               (calls)     (model)  Mode  Cnt   Score     Error  Units
      *   FanOutBenchmark.fanOut       10    platform  avgt   10  11.581  ±  0.595  ms/op
      *   FanOutBenchmark.fanOut       10     virtual  avgt   10  11.055  ±  0.374  ms/op

@@ -121,6 +121,9 @@ public class IoBoundBenchmark {
      * 2026-11-24, JMH's summary lines for this suite (parameter columns that are N/A here left out),
      * Eclipse Adoptium JDK 25.0.3, 2 cores (shared by everything the benchmark starts), Linux 6.18:
      *
+     * Measured before `client` existed (http with what is now the library client) and before sleep and http
+     * had states of their own:
+     *
      *   Benchmark               (inFlight)     (model)   Mode  Cnt      Score        Error  Units
      *   IoBoundBenchmark.http          100    platform  thrpt   10   7796.616  ±   706.950  ops/s
      *   IoBoundBenchmark.http          100     virtual  thrpt   10   8275.102  ±   167.663  ops/s

@@ -93,6 +93,8 @@ public class MixedBenchmark {
      * 2026-11-24, JMH's summary lines for this suite (parameter columns that are N/A here left out),
      * Eclipse Adoptium JDK 25.0.3, 2 cores (shared by everything the benchmark starts), Linux 6.18:
      *
+     * Measured before `client` existed, with what is now the library client:
+     *
      *   Benchmark                (model)  (work)   Mode  Cnt      Score        Error  Units
      *   MixedBenchmark.mixed    platform       0  thrpt   10  10188.529  ±  3748.988  ops/s
      *   MixedBenchmark.mixed    platform      20  thrpt   10   5190.113  ±   892.192  ops/s
