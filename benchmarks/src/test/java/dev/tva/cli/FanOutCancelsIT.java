@@ -35,7 +35,8 @@ class FanOutCancelsIT {
      * How a cancelled call ends: blocking code interrupts its thread, and event-loop code closes its
      * connection. The lean blocking client reads a SocketChannel, which an interrupt closes on any thread;
      * Helidon's client reads a java.net.Socket, which an interrupt closes only on a virtual thread: on a
-     * platform thread the cancelled call keeps its connection (and its thread) until its answer.
+     * platform thread the cancelled call keeps its connection (and its thread) until its answer. The task
+     * still fails at once here: its pool has threads to spare, so it runs none of the calls itself.
      */
     private static boolean closesCancelledCalls(Model model, Client client) {
         return switch (client) {

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -16,15 +17,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * of blocking code, on the executor the caller itself may be running on.
  *
  * <p>A fixed pool whose threads all wait for forks still queued behind them would wait forever: the
- * thread-starvation deadlock of nesting tasks in one bounded pool. So the caller runs, itself, any fork no
- * thread has started yet, and waits only for forks that are running. On a pool with threads to spare,
- * and on a virtual thread per fork, the forks start at once and the caller only waits.
+ * thread-starvation deadlock of nesting tasks in one bounded pool. So a fork that no thread has started
+ * within {@link #GRACE_MILLIS} is run by the caller itself, and the caller waits without a timeout only
+ * once every fork is running somewhere. On a pool with threads to spare, and on a virtual thread per
+ * fork, the forks start at once and the caller only waits.
  *
  * <p>Cancelling is interrupting: a failed fork cancels its siblings, which interrupts the threads running
- * them (the caller's too, when it runs one). A call that honours interrupts ends there; the caller
- * throws the first failure as it was.
+ * them (the caller's too, when it runs one). A call that honours interrupts ends there, and the caller
+ * throws the first failure as it was; one that does not (a plain socket's read on a platform thread)
+ * keeps its thread until it ends, and if that thread is the caller's, the caller with it.
  */
 final class Forks {
+    /**
+     * How long the caller lets a queued fork wait for a free thread before running it itself: enough for an
+     * idle pool thread (or a carrier, for a virtual thread) to pick it up on a busy machine. Only a starved
+     * pool pays it, once per fan-out.
+     */
+    static final long GRACE_MILLIS = 10;
+
     private final Executor executor;
     private final List<Fork> forks = new CopyOnWriteArrayList<>();  // read by forks that fail while more are forked
     private final BlockingQueue<Fork> finished = new LinkedBlockingQueue<>();
@@ -58,21 +68,21 @@ final class Forks {
         }
     }
 
-    /** The next fork to finish; until one has, runs here any fork that no thread has started. */
+    /** The next fork to finish; while one has not started, gives it a grace to start, then runs it here. */
     private Fork next() throws InterruptedException {
-        Fork done = finished.poll();
-        while (done == null) {
+        while (true) {
             Fork waiting = forks.stream().filter(Fork::unstarted).findFirst().orElse(null);
             if (waiting == null) {
-                return finished.take();
+                return finished.take();  // every fork is running on some thread: each one ends
             }
-            waiting.run();
-            if (waiting.isCancelled()) {
-                Thread.interrupted();  // a sibling failed and cancelled this fork, which this thread was running
+            Fork done = finished.poll(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            if (done != null) {
+                return done;
             }
-            done = finished.poll();
+            if (waiting.runHere() && waiting.isCancelled()) {
+                Thread.interrupted();  // a sibling failed and cancelled this fork while this thread ran it
+            }
         }
-        return done;
     }
 
     /** One forked call: runs once, on whichever thread claims it first. */
@@ -85,9 +95,16 @@ final class Forks {
 
         @Override
         public void run() {
-            if (claimed.compareAndSet(false, true)) {
-                super.run();
+            runHere();
+        }
+
+        /** Runs the call on this thread unless another thread claimed it first; true if this one did. */
+        boolean runHere() {
+            if (!claimed.compareAndSet(false, true)) {
+                return false;
             }
+            super.run();
+            return true;
         }
 
         boolean unstarted() {
