@@ -11,7 +11,8 @@ import java.time.Duration;
  * A blocking HTTP client of the backend: {@link #get} holds its thread until the whole answer is read.
  * {@code AsyncClient} in async-lab is its twin.
  *
- * <p>Cancelling a call is interrupting its thread: the call ends, and its connection is closed, not reused.
+ * <p>Cancelling a call is interrupting its thread. The lean client's read ends there on any thread, and
+ * its connection is closed; Helidon's ends there only on a virtual thread.
  */
 public interface BlockingClient extends AutoCloseable {
 
