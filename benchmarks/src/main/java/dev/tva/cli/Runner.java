@@ -2,6 +2,7 @@ package dev.tva.cli;
 
 import dev.tva.workloads.BackendProcess;
 import dev.tva.workloads.Bound;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Database;
@@ -52,6 +53,7 @@ final class Runner implements AutoCloseable {
     private CpuPlacement placement = CpuPlacement.NONE;
     /** In a child JVM: the placement its parent started it under, to record (the child pins nothing itself). */
     private String placedBy;
+    private Client client = Client.LEAN;
 
     /**
      * @param givenBackend    a running backend to use, or null to start one when needed
@@ -87,6 +89,11 @@ final class Runner implements AutoCloseable {
     /** The placement as {@code --cpus} would take it back, or null when nothing is pinned. */
     private String cpus() {
         return placement.placed() ? placement.toSpec() : placedBy;
+    }
+
+    /** Which kind of HTTP client the runs that call the backend use from now on (lean until told). */
+    void useClient(Client kind) {
+        this.client = kind;
     }
 
     /** Where db tasks find their database, and how its pool is set up. */
@@ -136,7 +143,7 @@ final class Runner implements AutoCloseable {
 
     /** Gives the fresh backend JVM's JIT a second of traffic, so the first model measured does not pay for it. */
     private void warmBackend() {
-        try (ExecutionModel warmer = new ModelSpec(Model.EVENT_LOOP, 1, 1).create(backend, timeout)) {
+        try (ExecutionModel warmer = new ModelSpec(Model.EVENT_LOOP, 1, 1).create(backend, Client.LEAN, timeout)) {
             Experiment.warmUp(warmer, new Workload.Http(1, 16), 100, BACKEND_WARMUP);
         }
     }
@@ -169,7 +176,7 @@ final class Runner implements AutoCloseable {
         }
         double unitNanos = needsCpu(workload) ? nanosPerUnit() : 0;
         try (Database database = needsDatabase ? openDatabase() : null;
-             ExecutionModel model = spec.create(target, timeout, database)) {
+             ExecutionModel model = spec.create(target, client, timeout, database)) {
             Bound bound = bound(spec, workload, how.fixedTasks() ? how.tasks() : Integer.MAX_VALUE, concurrency, unitNanos);
             Phases phases = new Phases(spec.label(), how, target != null);
             Experiment.Measured measured;
@@ -185,7 +192,7 @@ final class Runner implements AutoCloseable {
                 measured = Experiment.measure(model, workload::forTask, concurrency, how.steadyState(), how.windows(), phases);
             }
             return RunResult.of(spec.label(), model, workload, measured.outcome(), measured.windows(), bound, unitNanos,
-                    measured.warmupTasks(), phases.backendCpu(), needsDatabase ? dbSettings : null, cpus(), env);
+                    measured.warmupTasks(), phases.backendCpu(), needsDatabase ? dbSettings : null, cpus(), env, client);
         }
     }
 
@@ -247,7 +254,7 @@ final class Runner implements AutoCloseable {
             List<String> command = new ArrayList<>(placement.prefix(CpuPlacement.Role.GENERATOR));
             command.addAll(javaCommand());
             command.add(Lab.class.getName());
-            command.addAll(ChildRun.args(spec, workload, concurrency, how.withForks(1), timeout, dbSettings));
+            command.addAll(ChildRun.args(spec, client, workload, concurrency, how.withForks(1), timeout, dbSettings));
             if (target != null) {
                 command.addAll(List.of("--backend", target.toString()));
                 backendPid().ifPresent(pid -> command.addAll(List.of("--backend-pid", Long.toString(pid))));

@@ -2,6 +2,7 @@ package dev.tva.cli;
 
 import dev.tva.workloads.BackendProcess;
 import dev.tva.workloads.ChildProcess;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.DatabaseAccess;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.LazyDatabase;
@@ -68,6 +69,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--backend", description = "base URL of a running `lab backend` (default: start one in its own process)")
     URI backend;
 
+    @Option(names = "--client", paramLabel = "ID", converter = Converters.ClientConverter.class, defaultValue = "lean",
+            description = "HTTP client of /io, /mixed and /fanout: lean (the lab's own) | library (Helidon WebClient, Netty's HTTP codec) (default: ${DEFAULT-VALUE})")
+    Client client;
+
     @Option(names = "--child", hidden = true, description = "run under `lab servers`: print the ready line, stop when stdin closes")
     boolean child;
 
@@ -83,7 +88,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withHost(host)
                 .withThreads(threads == null ? ServerConfig.DEFAULT_THREADS : threads)
                 .withLoops(loops == null ? Runtime.getRuntime().availableProcessors() : loops)
-                .withBlockEventLoop(blockEventLoop);
+                .withBlockEventLoop(blockEventLoop)
+                .withClient(client);
         if (database != null) {
             config = config.withDatabase(database);
         }
@@ -126,7 +132,7 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("  reach it:  " + address.reachableAt());
             }
             out.println("  endpoints: " + Arrays.stream(Endpoint.values()).map(Endpoint::usage).collect(Collectors.joining(", ")));
-            out.println("  backend:   " + backendUri + (ownBackend == null ? "" : " (its own process)"));
+            out.println("  backend:   " + backendUri + (ownBackend == null ? "" : " (its own process)") + ", called with the " + client + " client");
             out.println("  database:  " + (database == null ? "none; /db answers 503 (set LAB_JDBC_URL, LAB_JDBC_USER, LAB_JDBC_PASSWORD)"
                     : database.settings() + ", opened on first /db"));
             out.println("  limits:    " + ServerLimits.describe());

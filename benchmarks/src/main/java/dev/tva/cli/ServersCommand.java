@@ -2,6 +2,7 @@ package dev.tva.cli;
 
 import dev.tva.load.LoadSettings;
 import dev.tva.workloads.BackendProcess;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.DbSettings;
@@ -83,6 +84,10 @@ final class ServersCommand implements Callable<Integer> {
             description = "netty's event loops (default: cores = ${sys:lab.cores}; with --cpus, the server's CPUs)")
     Integer loops;
 
+    @Option(names = "--client", paramLabel = "ID", converter = Converters.ClientConverter.class, defaultValue = "lean",
+            description = "HTTP client of io, mixed and fanout on every server: lean | library (default: ${DEFAULT-VALUE})")
+    Client client;
+
     @Option(names = "--block-event-loop", description = "also run netty with /sleep and /io blocking on its loops (the bug), as its own row")
     boolean blockEventLoop;
 
@@ -111,7 +116,7 @@ final class ServersCommand implements Callable<Integer> {
         boolean computes = endpoints.contains(Endpoint.CPU) || endpoints.contains(Endpoint.MIXED);
         double nanosPerUnit = computes ? CpuKernel.nanosPerUnit(250) : Double.NaN;
         int units = work != null ? work : computes ? (int) Math.max(1, Math.round(1e6 / nanosPerUnit)) : 1;
-        List<ServerBench.Setup> setups = setups(loopCount);
+        List<ServerBench.Setup> setups = withClient(setups(loopCount));
         List<ServerBench.Row> all = new ArrayList<>();
         long started = System.nanoTime();
         out.println("lab servers: " + Environment.current().oneLine());
@@ -190,6 +195,17 @@ final class ServersCommand implements Callable<Integer> {
             }
         }
         return setups;
+    }
+
+    /** The same setups, each calling the backend with {@code --client}. */
+    private List<ServerBench.Setup> withClient(List<ServerBench.Setup> setups) {
+        List<ServerBench.Setup> withClient = new ArrayList<>();
+        for (ServerBench.Setup s : setups) {
+            List<String> flags = new ArrayList<>(s.flags());
+            flags.addAll(List.of("--client", client.id()));
+            withClient.add(new ServerBench.Setup(s.id(), flags, s.label(), s.boundPerSec()));
+        }
+        return withClient;
     }
 
     /** The same setups with their thread bound for this endpoint: only a wait bounds by threads. */

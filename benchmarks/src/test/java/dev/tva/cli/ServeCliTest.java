@@ -29,6 +29,8 @@ class ServeCliTest {
             "servers --slo fast                              | 'fast' is not a duration",
             "servers --servers helidon --block-event-loop    | include netty in --servers",
             "servers --duration 0                            | expected more than 0",
+            "serve --server netty --client fast              | Invalid value for option '--client': 'fast' is not a client; expected one of lean, library",
+            "servers --client fast                           | Invalid value for option '--client': 'fast' is not a client; expected one of lean, library",
     })
     void badInputGetsOneLineAndExitCodeTwo(String args, String expected) {
         LabCliTest.Ran ran = LabCliTest.lab(args.trim().split("\\s+"));

@@ -17,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The latency service every {@code http} task calls: {@code GET /delay?ms=&bytes=} answers {@code bytes}
@@ -33,10 +35,12 @@ public final class Backend implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel serverChannel;
     private final ListenAddress address;
+    private final Connections connections;
 
-    private Backend(EventLoopGroup group, Channel serverChannel, String host) {
+    private Backend(EventLoopGroup group, Channel serverChannel, String host, Connections connections) {
         this.group = group;
         this.serverChannel = serverChannel;
+        this.connections = connections;
         this.address = new ListenAddress(host, ((InetSocketAddress) serverChannel.localAddress()).getPort());
     }
 
@@ -44,6 +48,7 @@ public final class Backend implements AutoCloseable {
     public static Backend start(String host, int port, int loops) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 loops, new DefaultThreadFactory("backend"), NioIoHandler.newFactory());
+        Connections connections = new Connections();
         try {
             // Configure the server.
             ServerBootstrap b = new ServerBootstrap()
@@ -55,6 +60,7 @@ public final class Backend implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            connections.accepted(ch);
                             ch.pipeline()
                                     .addLast(new HttpServerCodec())
                                     .addLast(new HttpServerKeepAliveHandler())
@@ -63,7 +69,7 @@ public final class Backend implements AutoCloseable {
                     });
             // Start the server.
             Channel channel = b.bind(host, port).sync().channel();
-            return new Backend(group, channel, host);
+            return new Backend(group, channel, host, connections);
         } catch (InterruptedException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             Thread.currentThread().interrupt();
@@ -88,10 +94,37 @@ public final class Backend implements AutoCloseable {
         return address.port();
     }
 
+    /** The request target that asks for {@code call}'s answer: {@code /delay?ms=50&bytes=16}. */
+    public static String target(Workload.Http call) {
+        return PATH + "?ms=" + call.latencyMillis() + "&bytes=" + call.bytes();
+    }
+
+    /** Connections accepted since the start: a keep-alive client opens no more than it has calls in flight. */
+    public long connectionsAccepted() {
+        return connections.accepted.sum();
+    }
+
+    /** Connections open now: a client that abandons its calls closes theirs. */
+    public int connectionsOpen() {
+        return connections.open.get();
+    }
+
     @Override
     public void close() {
         serverChannel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Counts the connections a backend accepted, and those still open. */
+    private static final class Connections {
+        private final LongAdder accepted = new LongAdder();
+        private final AtomicInteger open = new AtomicInteger();
+
+        void accepted(Channel ch) {
+            accepted.increment();
+            open.incrementAndGet();
+            ch.closeFuture().addListener(closed -> open.decrementAndGet());
+        }
     }
 
     /**
