@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
  * 10,000 concurrent tasks, and CPU-bound work, each on the three models, each ending with what to notice.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "The guided comparison, under two minutes: waiting, I/O-bound, CPU-bound and database work on platform threads, virtual threads and event loops, then the four servers under load.")
+        description = "The guided comparison, under two minutes: waiting, I/O-bound, CPU-bound and database work on platform threads, virtual threads and event loops, then three servers under load.")
 final class TourCommand implements Callable<Integer> {
     /** The restaurant's orders, scaled from the tutorial's 15, 5 and 1 minutes. */
     private static final String[] DISHES = {"pizza", "salad", "coffee"};
@@ -46,12 +46,14 @@ final class TourCommand implements Callable<Integer> {
     record Settings(Measurement measurement, int sleepConcurrency, long sleepMillis, int httpConcurrency, long httpMillis,
                     double cpuTaskMillis, int cpuConcurrency, long dbMillis, int dbPool, int dbConcurrency,
                     long serverMillis, int serverRate, int serverThreads, Duration serverDuration) {
-        /** Every row: windows of 500 ms until steady (at most 6 s), then 4 measured windows, in a JVM of its own. */
+        /** Every row: windows of 500 ms until steady (at most 5 s), then 4 measured windows, in a JVM of its own. */
         static final Settings DEFAULT = new Settings(
-                new Measurement(Duration.ofMillis(500), 4, Duration.ofSeconds(6), 1, null), 10_000, 100, 1_000, 50,
+                new Measurement(Duration.ofMillis(500), 4, Duration.ofSeconds(5), 1, null), 10_000, 100, 1_000, 50,
                 1.0, 100, 10, 10, 1_000, 50, 1_000, 25, Duration.ofSeconds(3));
         /** Each server's JVM is fresh: it warms up until its CPU per answer is steady, at most this long. */
-        static final Duration SERVER_WARMUP = Duration.ofSeconds(8);
+        static final Duration SERVER_WARMUP = Duration.ofSeconds(6);
+        /** A request unanswered this long after its intended send time is a timeout (the thread-starved server's queue). */
+        static final Duration SERVER_TIMEOUT = Duration.ofSeconds(3);
     }
 
     @Spec
@@ -139,19 +141,19 @@ final class TourCommand implements Callable<Integer> {
         double perThread = 1000.0 / s.serverMillis();
         out.printf(Locale.ROOT, "%n5. Servers: GET /io?ms=%d at %,d requests/s for %d s (open model: latency from each request's intended send time)%n",
                 s.serverMillis(), s.serverRate(), s.serverDuration().toSeconds());
-        out.printf(Locale.ROOT, "   The same endpoint on each server, each in its own JVM, warmed up until its CPU per answer is steady (at most %d s);%n"
-                        + "   jdk-platform has %d threads, so at most %d / %d ms = %,.0f requests/s.%n",
+        out.printf(Locale.ROOT, "   The same handler on a pool of platform threads, on a virtual thread per request, and on event loops, each server in"
+                        + " its own JVM,%n   warmed up until its CPU per answer is steady (at most %d s); jdk-platform has %d threads, so at most"
+                        + " %d / %d ms = %,.0f requests/s.%n   (helidon, and every rate: ./lab servers)%n",
                 Settings.SERVER_WARMUP.toSeconds(), s.serverThreads(), s.serverThreads(), s.serverMillis(), s.serverThreads() * perThread);
         out.flush();
         List<ServerBench.Setup> setups = List.of(
-                new ServerBench.Setup(ServerId.HELIDON, List.of(), "helidon", null),
                 new ServerBench.Setup(ServerId.JDK_PLATFORM, List.of("--threads", Integer.toString(s.serverThreads())),
                         "jdk-platform (" + s.serverThreads() + " threads)", s.serverThreads() * perThread),
                 new ServerBench.Setup(ServerId.JDK_VIRTUAL, List.of(), "jdk-virtual", null),
                 new ServerBench.Setup(ServerId.NETTY, List.of(), "netty", null));
         Duration slo = Duration.ofMillis(2 * s.serverMillis());
         ServerBench.Plan plan = new ServerBench.Plan(Endpoint.IO, "/io?ms=" + s.serverMillis(), List.of(s.serverRate()), s.serverDuration(),
-                Settings.SERVER_WARMUP, LoadSettings.DEFAULT_CONNECTIONS, Duration.ofSeconds(5), slo);
+                Settings.SERVER_WARMUP, LoadSettings.DEFAULT_CONNECTIONS, Settings.SERVER_TIMEOUT, slo);
         URI backendUri = runner.backend();
         CpusOption.pinGenerator(placement);
         List<ServerBench.Row> rows = ServerBench.run(spec.commandLine().getErr(), backendUri, runner::backendCpuMillis, setups, plan,
