@@ -46,10 +46,10 @@ final class TourCommand implements Callable<Integer> {
     record Settings(Measurement measurement, int sleepConcurrency, long sleepMillis, int httpConcurrency, long httpMillis,
                     double cpuTaskMillis, int cpuConcurrency, long dbMillis, int dbPool, int dbConcurrency,
                     long serverMillis, int serverRate, int serverThreads, Duration serverDuration) {
-        /** Every row: windows of 500 ms until steady (at most 5 s), then 4 measured windows, in a JVM of its own. */
+        /** Every row: windows of 500 ms until steady (at most 4 s), then 4 measured windows, in a JVM of its own. */
         static final Settings DEFAULT = new Settings(
-                new Measurement(Duration.ofMillis(500), 4, Duration.ofSeconds(5), 1, null), 10_000, 100, 1_000, 50,
-                1.0, 100, 10, 10, 1_000, 50, 1_000, 25, Duration.ofSeconds(3));
+                new Measurement(Duration.ofMillis(500), 4, Duration.ofSeconds(4), 1, null), 10_000, 100, 1_000, 50,
+                1.0, 100, 10, 10, 1_000, 50, 1_000, 25, Duration.ofSeconds(2));
         /** Each server's JVM is fresh: it warms up until its CPU per answer is steady, at most this long. */
         static final Duration SERVER_WARMUP = Duration.ofSeconds(6);
         /** A request unanswered this long after its intended send time is a timeout (the thread-starved server's queue). */
@@ -103,9 +103,10 @@ final class TourCommand implements Callable<Integer> {
 
             int cores = runner.env().cores();
             int units = (int) Math.max(1, Math.round(s.cpuTaskMillis() * 1e6 / runner.nanosPerUnit()));
-            out.printf("%n3. CPU-bound: tasks of %d kernel units (about %.1f ms of CPU each), %d in flight, %d cores%n",
+            out.printf("%n3. CPU-bound: tasks of %d kernel units (about %.1f ms of CPU each), %d in flight, %d cores"
+                            + " (one loop computes on one core: ./lab compare --workload cpu --loops 1)%n",
                     units, units * runner.nanosPerUnit() / 1e6, s.cpuConcurrency(), cores);
-            sections.add(section(out, runner, "cpu", new Workload.Cpu(units, 0), s.cpuConcurrency(), true));
+            sections.add(section(out, runner, "cpu", new Workload.Cpu(units, 0), s.cpuConcurrency(), false));
 
             database(out, runner, s).ifPresent(sections::add);
             List<ServerBench.Row> serverRows = servers(out, runner, s, serversPlacement);
