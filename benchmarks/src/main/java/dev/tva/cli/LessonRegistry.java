@@ -1,0 +1,40 @@
+package dev.tva.cli;
+
+import dev.tva.lessons.Lesson;
+import dev.tva.lessons.CooperativeLesson;
+import dev.tva.lessons.FuturesLesson;
+import dev.tva.lessons.ParallelismLesson;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Every lesson of {@code lab lessons}, in the tutorial's order; the one place a lesson is registered. */
+enum LessonRegistry {
+    PARALLELISM(new ParallelismLesson()),
+    FUTURES(new FuturesLesson()),
+    COOPERATIVE(new CooperativeLesson());
+
+    private final Lesson<?> lesson;
+
+    LessonRegistry(Lesson<?> lesson) {
+        this.lesson = lesson;
+    }
+
+    Lesson<?> lesson() {
+        return lesson;
+    }
+
+    /** The lesson a user named. */
+    static LessonRegistry fromId(String id) {
+        for (LessonRegistry entry : values()) {
+            if (entry.lesson.id().equals(id)) {
+                return entry;
+            }
+        }
+        throw new IllegalArgumentException("'" + id + "' is not a lesson; expected one of " + ids());
+    }
+
+    static String ids() {
+        return Arrays.stream(values()).map(e -> e.lesson.id()).collect(Collectors.joining(", "));
+    }
+}
