@@ -2,7 +2,9 @@ package dev.tva.cli;
 
 import dev.tva.lessons.Lesson;
 import dev.tva.lessons.CooperativeLesson;
+import dev.tva.lessons.ForgottenAwaitLesson;
 import dev.tva.lessons.FuturesLesson;
+import dev.tva.lessons.LostExceptionsLesson;
 import dev.tva.lessons.ParallelismLesson;
 
 import java.util.Arrays;
@@ -12,7 +14,9 @@ import java.util.stream.Collectors;
 enum LessonRegistry {
     PARALLELISM(new ParallelismLesson()),
     FUTURES(new FuturesLesson()),
-    COOPERATIVE(new CooperativeLesson());
+    COOPERATIVE(new CooperativeLesson()),
+    FORGOTTEN_AWAIT(new ForgottenAwaitLesson()),
+    LOST_EXCEPTIONS(new LostExceptionsLesson());
 
     private final Lesson<?> lesson;
 
