@@ -1,6 +1,7 @@
 package dev.tva.cli;
 
 import dev.tva.lessons.Lesson;
+import dev.tva.lessons.CancellationLesson;
 import dev.tva.lessons.CooperativeLesson;
 import dev.tva.lessons.ForgottenAwaitLesson;
 import dev.tva.lessons.FuturesLesson;
@@ -16,7 +17,8 @@ enum LessonRegistry {
     FUTURES(new FuturesLesson()),
     COOPERATIVE(new CooperativeLesson()),
     FORGOTTEN_AWAIT(new ForgottenAwaitLesson()),
-    LOST_EXCEPTIONS(new LostExceptionsLesson());
+    LOST_EXCEPTIONS(new LostExceptionsLesson()),
+    CANCELLATION(new CancellationLesson());
 
     private final Lesson<?> lesson;
 
