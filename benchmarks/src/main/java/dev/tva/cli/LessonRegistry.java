@@ -5,6 +5,7 @@ import dev.tva.lessons.CancellationLesson;
 import dev.tva.lessons.CooperativeLesson;
 import dev.tva.lessons.ForgottenAwaitLesson;
 import dev.tva.lessons.FuturesLesson;
+import dev.tva.lessons.LongLivedLesson;
 import dev.tva.lessons.LostExceptionsLesson;
 import dev.tva.lessons.ParallelismLesson;
 
@@ -18,7 +19,8 @@ enum LessonRegistry {
     COOPERATIVE(new CooperativeLesson()),
     FORGOTTEN_AWAIT(new ForgottenAwaitLesson()),
     LOST_EXCEPTIONS(new LostExceptionsLesson()),
-    CANCELLATION(new CancellationLesson());
+    CANCELLATION(new CancellationLesson()),
+    LONG_LIVED(new LongLivedLesson());
 
     private final Lesson<?> lesson;
 

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 /*
@@ -33,7 +34,13 @@ public final class BlockingGet implements AutoCloseable {
 
     /** Connects to {@code base} ({@code http://host:port}). */
     public static BlockingGet open(URI base) throws IOException {
+        return open(base, Duration.ZERO);
+    }
+
+    /** The same; a read that waits longer than {@code readTimeout} fails ({@code ZERO}: waits for ever). */
+    public static BlockingGet open(URI base, Duration readTimeout) throws IOException {
         Socket socket = new Socket();
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
         return new BlockingGet(socket, base.getHost() + ":" + base.getPort());
