@@ -5,6 +5,7 @@ import dev.tva.lessons.CancellationLesson;
 import dev.tva.lessons.CooperativeLesson;
 import dev.tva.lessons.ForgottenAwaitLesson;
 import dev.tva.lessons.FuturesLesson;
+import dev.tva.lessons.LifecycleLesson;
 import dev.tva.lessons.LongLivedLesson;
 import dev.tva.lessons.LostExceptionsLesson;
 import dev.tva.lessons.ParallelismLesson;
@@ -20,7 +21,8 @@ enum LessonRegistry {
     FORGOTTEN_AWAIT(new ForgottenAwaitLesson()),
     LOST_EXCEPTIONS(new LostExceptionsLesson()),
     CANCELLATION(new CancellationLesson()),
-    LONG_LIVED(new LongLivedLesson());
+    LONG_LIVED(new LongLivedLesson()),
+    LIFECYCLE(new LifecycleLesson());
 
     private final Lesson<?> lesson;
 
