@@ -3,6 +3,7 @@ package dev.tva.cli;
 import dev.tva.lessons.Lesson;
 import dev.tva.lessons.CancellationLesson;
 import dev.tva.lessons.CooperativeLesson;
+import dev.tva.lessons.DebuggingLesson;
 import dev.tva.lessons.ForgottenAwaitLesson;
 import dev.tva.lessons.FuturesLesson;
 import dev.tva.lessons.LifecycleLesson;
@@ -22,7 +23,8 @@ enum LessonRegistry {
     LOST_EXCEPTIONS(new LostExceptionsLesson()),
     CANCELLATION(new CancellationLesson()),
     LONG_LIVED(new LongLivedLesson()),
-    LIFECYCLE(new LifecycleLesson());
+    LIFECYCLE(new LifecycleLesson()),
+    DEBUGGING(new DebuggingLesson());
 
     private final Lesson<?> lesson;
 
