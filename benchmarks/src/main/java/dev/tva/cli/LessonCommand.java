@@ -49,8 +49,10 @@ final class LessonCommand implements Callable<Integer> {
         long started = System.nanoTime();
         LessonResult result = lesson.run(out, settings);
         long seconds = Math.round((System.nanoTime() - started) / 1e9);
-        out.println();
-        out.println("What to notice: " + result.notice());
+        if (!result.noticePrinted()) {
+            out.println();
+            out.println("What to notice: " + result.notice());
+        }
         out.printf(Locale.ROOT, "Lesson done in %d s.%n", seconds);
         out.flush();
         return 0;

@@ -12,4 +12,9 @@ public interface LessonResult {
 
     /** The "what to notice" sentences, computed from the numbers. */
     String notice();
+
+    /** True when the run has printed its "what to notice" itself (the tour's sections do), so it is not printed again. */
+    default boolean noticePrinted() {
+        return false;
+    }
 }
