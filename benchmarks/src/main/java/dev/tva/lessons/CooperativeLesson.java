@@ -102,8 +102,8 @@ public final class CooperativeLesson implements Lesson<CooperativeLesson.Result>
     public Result run(PrintWriter out, LessonSettings settings) throws InterruptedException {
         int cores = Runtime.getRuntime().availableProcessors();
         double nanosPerUnit = CpuKernel.nanosPerUnit(settings.pick(100, 30));
-        long taskMillis = settings.pick(50, 30);
-        int requests = settings.pick(15, 6);
+        long taskMillis = 50;
+        int requests = settings.pick(15, 8);
         long hogMillis = settings.pick(500, 200);
         int carriers = Integer.getInteger("jdk.virtualThreadScheduler.parallelism", cores);
 

@@ -3,6 +3,7 @@ package dev.tva.lessons;
 import dev.tva.cli.ServerProcess;
 import dev.tva.threads.BlockingGet;
 import dev.tva.workloads.Backend;
+import dev.tva.workloads.web.ServerConfig;
 import dev.tva.workloads.web.ServerId;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -91,12 +92,12 @@ public final class LongLivedLesson implements Lesson<LongLivedLesson.Result> {
     }
 
     /** The numbers of both parts. */
-    public record Result(List<Heartbeat> heartbeats, long streamMillis, List<Streams> streams) implements LessonResult {
+    public record Result(List<Heartbeat> heartbeats, long streamMillis, int platformThreads, List<Streams> streams) implements LessonResult {
         @Override
         public boolean shown() {
             boolean cleanStops = heartbeats.subList(0, 3).stream().allMatch(Heartbeat::clean) && !heartbeats.get(3).clean();
             Streams platform = of(ServerId.JDK_PLATFORM);
-            boolean platformCapped = platform == null || platform.open() < platform.asked() || platform.asked() <= 200;
+            boolean platformCapped = platform == null || platform.asked() <= platformThreads || platform.open() <= platformThreads;
             return cleanStops && platformCapped;
         }
 
@@ -118,8 +119,8 @@ public final class LongLivedLesson implements Lesson<LongLivedLesson.Result> {
             }
             Streams platform = of(ServerId.JDK_PLATFORM);
             if (platform != null && platform.open() < platform.asked()) {
-                text.append(String.format(Locale.ROOT, "A platform thread per stream capped jdk-platform at %d open streams: the rest, and /hello, queued"
-                        + " behind %d-second answers.", platform.open(), streamMillis / 1000));
+                text.append(String.format(Locale.ROOT, "A platform thread per stream capped jdk-platform (%d threads) at %d open streams: the rest, and"
+                        + " /hello, queued behind %d-second answers.", platformThreads, platform.open(), streamMillis / 1000));
             }
             return text.toString().trim();
         }
@@ -136,16 +137,17 @@ public final class LongLivedLesson implements Lesson<LongLivedLesson.Result> {
                     b.threadAlive() ? "stop gave up after" : "stopped in        ", b.stopMillis(), b.ticksAfterStop(), b.threadAlive() ? "STILL ALIVE" : "gone");
         }
         int chunks = settings.pick(50, 25);
+        int platformThreads = settings.pick(ServerConfig.DEFAULT_THREADS, 20);
         long chunkMillis = 100;
-        out.printf(Locale.ROOT, "%n2. %d clients each hold GET /stream?chunks=%d&ms=%d open (%d s) on each server, each server in its own JVM.%n",
-                settings.streams(), chunks, chunkMillis, chunks * chunkMillis / 1000);
+        out.printf(Locale.ROOT, "%n2. %d clients each hold GET /stream?chunks=%d&ms=%d open (%d s) on each server, each server in its own JVM"
+                + " (jdk-platform with %d threads).%n", settings.streams(), chunks, chunkMillis, chunks * chunkMillis / 1000, platformThreads);
         out.printf(Locale.ROOT, "   Memory and OS threads of the server's process, before and with the streams open; meanwhile %d GET /hello at once,"
                 + " given up after %d s.%n", settings.pick(20, 10), HELLO_TIMEOUT.toSeconds());
         out.flush();
         List<Streams> streams = new ArrayList<>();
         try (Backend backend = Backend.start("127.0.0.1", 0, 1)) {
             for (ServerId id : ServerId.values()) {
-                Streams s = streams(id, backend.uri(), settings.streams(), "/stream?chunks=" + chunks + "&ms=" + chunkMillis,
+                Streams s = streams(id, backend.uri(), platformThreads, settings.streams(), "/stream?chunks=" + chunks + "&ms=" + chunkMillis,
                         settings.pick(20, 10));
                 streams.add(s);
                 out.printf(Locale.ROOT, "   %-13s %5d of %d open; RSS %4d -> %4d MB (%+5.0f KB per stream); OS threads %4d -> %4d (%+.2f per stream); /hello p99 %s ms%s%n",
@@ -154,7 +156,7 @@ public final class LongLivedLesson implements Lesson<LongLivedLesson.Result> {
                 out.flush();
             }
         }
-        return new Result(beats, chunks * chunkMillis, streams);
+        return new Result(beats, chunks * chunkMillis, platformThreads, streams);
     }
 
     /** A scheduled executor's fixed-rate task; the stop is shutdownNow(). */
@@ -224,8 +226,12 @@ public final class LongLivedLesson implements Lesson<LongLivedLesson.Result> {
     }
 
     /** Starts the server, holds {@code n} streams open on it, and measures it meanwhile. */
-    private static Streams streams(ServerId id, URI backend, int n, String stream, int hellos) throws Exception {
-        try (ServerProcess server = ServerProcess.start(id, List.of("--backend", backend.toString()));
+    private static Streams streams(ServerId id, URI backend, int platformThreads, int n, String stream, int hellos) throws Exception {
+        List<String> flags = new ArrayList<>(List.of("--backend", backend.toString()));
+        if (id == ServerId.JDK_PLATFORM) {
+            flags.addAll(List.of("--threads", Integer.toString(platformThreads)));
+        }
+        try (ServerProcess server = ServerProcess.start(id, flags);
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             URI uri = URI.create("http://127.0.0.1:" + server.port());
             hello(uri, 20, 2, new Histogram(3)); // warm-up (a few: a fixed pool starts a thread per task until it is full)
