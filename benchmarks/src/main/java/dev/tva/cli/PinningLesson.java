@@ -37,7 +37,7 @@ final class PinningLesson implements Lesson<PinningLesson.Result> {
 
     @Override
     public int expectedSeconds() {
-        return 30;
+        return 25;
     }
 
     /** JMH's score (ms per operation) of each case, by benchmark method name. */

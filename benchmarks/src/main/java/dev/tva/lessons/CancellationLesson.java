@@ -66,7 +66,7 @@ public final class CancellationLesson implements Lesson<CancellationLesson.Resul
 
     @Override
     public int expectedSeconds() {
-        return 8;
+        return 6;
     }
 
     /** Calls in flight here, and the backend's open connections and requests in progress, at one moment. */

@@ -55,7 +55,7 @@ public final class CooperativeLesson implements Lesson<CooperativeLesson.Result>
 
     @Override
     public int expectedSeconds() {
-        return 8;
+        return 6;
     }
 
     /** A probe's lateness: median, 99th percentile and worst, in microseconds. */

@@ -51,7 +51,7 @@ public final class ForgottenAwaitLesson implements Lesson<ForgottenAwaitLesson.R
 
     @Override
     public int expectedSeconds() {
-        return 3;
+        return 2;
     }
 
     /** One closing of the month: when it said done, how many records were written then, and in the end. */

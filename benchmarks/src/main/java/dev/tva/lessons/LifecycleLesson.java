@@ -62,7 +62,7 @@ public final class LifecycleLesson implements Lesson<LifecycleLesson.Result> {
 
     @Override
     public int expectedSeconds() {
-        return 8;
+        return 4;
     }
 
     /** A step: its name, when (since the client's connect returned), and the thread that ran it (null: not recorded). */

@@ -69,7 +69,7 @@ public final class LongLivedLesson implements Lesson<LongLivedLesson.Result> {
 
     @Override
     public int expectedSeconds() {
-        return 45;
+        return 20;
     }
 
     /** One heartbeat: its ticks, how long stopping took, ticks after the stop, and whether its thread outlived it. */
