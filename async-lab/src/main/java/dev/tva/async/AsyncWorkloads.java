@@ -1,5 +1,6 @@
 package dev.tva.async;
 
+import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.DatabaseAccess;
 import dev.tva.workloads.Workload;
@@ -7,8 +8,6 @@ import io.netty.channel.EventLoop;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -23,32 +22,25 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AsyncWorkloads implements AutoCloseable {
     private final EventLoop loop;
-    private final NettyHttpClient client;
+    private final AsyncClient client;
     private final DatabaseAccess database;
     private final Executor blockingOffload;
 
     /**
-     * Workloads for one event loop, calling {@code backend} ({@code null} when no task calls it) with
-     * pooled keep-alive connections.
+     * Workloads for one event loop ({@code loop}, where their fan-outs run too), calling {@code backend}
+     * ({@code null} when no task calls it) with the {@code client} kind of client, a call failing after {@code timeout}.
      */
-    public AsyncWorkloads(EventLoop loop, URI backend, Duration timeout) {
-        this(loop, backend, timeout, null, null);
+    public AsyncWorkloads(EventLoop loop, URI backend, Client client, Duration timeout) {
+        this(loop, backend, client, timeout, null, null);
     }
 
-    /**
-     * Also queries {@code database} ({@code null} when no task does): JDBC blocks, so it runs on
-     * {@code blockingOffload}, never on the loop.
-     */
-    public AsyncWorkloads(EventLoop loop, URI backend, Duration timeout, DatabaseAccess database, Executor blockingOffload) {
+    /** Also queries {@code database} ({@code null} when no task does): JDBC blocks, so it runs on {@code blockingOffload}. */
+    public AsyncWorkloads(EventLoop loop, URI backend, Client client, Duration timeout, DatabaseAccess database,
+                          Executor blockingOffload) {
         this.loop = loop;
-        this.client = backend == null ? null : new NettyHttpClient(loop, backend, timeout);
+        this.client = backend == null ? null : AsyncClient.of(client, loop, backend, timeout);
         this.database = database;
         this.blockingOffload = blockingOffload;
-    }
-
-    /** The loop these workloads run on. */
-    public EventLoop loop() {
-        return loop;
     }
 
     /** Runs one task: the only place that looks at which workload it is. */
@@ -58,6 +50,7 @@ public final class AsyncWorkloads implements AutoCloseable {
             case Workload.Http w -> http(w);
             case Workload.Cpu w -> cpu(w);
             case Workload.Mixed w -> mixed(w);
+            case Workload.FanOut w -> fanOut(w);
             case Workload.Db w -> db(w);
         };
     }
@@ -69,12 +62,12 @@ public final class AsyncWorkloads implements AutoCloseable {
         return done;
     }
 
-    /** Calls the backend: the request is written, and the loop completes the future when the answer arrives. */
+    /** Calls the backend: the request is written, and the loop completes the future when the whole answer is in. */
     public CompletableFuture<Long> http(Workload.Http w) {
         if (client == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no backend configured for http work"));
         }
-        return client.get("/delay?ms=" + w.latencyMillis() + "&bytes=" + w.bytes());
+        return client.get(w);
     }
 
     /** Computes: on the loop, which serves nothing else until this returns. */
@@ -88,22 +81,19 @@ public final class AsyncWorkloads implements AutoCloseable {
     }
 
     /**
-     * Calls the backend {@code n} times at once and sums the bytes of the answers: the {@code n} requests go
-     * out together, and the loop completes the future when the last answer arrives.
+     * Calls the backend {@code calls} times at once and adds up the bytes of the answers: each request
+     * goes out from this loop, and the loop completes the future with the last answer. The first failure
+     * cancels the other calls (closing their connections) and fails the fan-out as it was.
      */
-    public CompletableFuture<Long> fanOut(int n, Workload.Http call) {
-        List<CompletableFuture<Long>> calls = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            calls.add(http(call));
+    public CompletableFuture<Long> fanOut(Workload.FanOut w) {
+        Futures calls = new Futures();
+        for (int i = 0; i < w.calls(); i++) {
+            calls.add(http(w.call()));
         }
-        return CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]))
-                .thenApply(allDone -> calls.stream().mapToLong(CompletableFuture::join).sum());
+        return calls.sum();
     }
 
-    /**
-     * Queries the database: JDBC is blocking, so the query runs on the offload executor and the loop is
-     * handed the result. The rule "never block the loop" applied to a real driver.
-     */
+    /** Queries the database: JDBC blocks, so the query runs on the offload executor and the loop is handed the result. */
     public CompletableFuture<Long> db(Workload.Db w) {
         if (database == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no database configured for db work"));
@@ -118,6 +108,11 @@ public final class AsyncWorkloads implements AutoCloseable {
             }
         });
         return done;
+    }
+
+    /** The loop these workloads run on. */
+    public EventLoop loop() {
+        return loop;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tva.async;
 
+import dev.tva.workloads.Client;
 import dev.tva.workloads.Database;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Model;
@@ -28,22 +29,25 @@ public final class EventLoopModel implements ExecutionModel {
     private final ExecutorService blockingOffload;
     private final AtomicInteger next = new AtomicInteger();
 
-    /** {@code loops} event loops; {@code http} tasks call {@code backend} and fail after {@code timeout}. */
-    public EventLoopModel(int loops, URI backend, Duration timeout) {
-        this(loops, backend, timeout, null);
+    /**
+     * {@code loops} event loops; tasks that call {@code backend} do it with the {@code client} kind of
+     * client, and fail after {@code timeout}.
+     */
+    public EventLoopModel(int loops, URI backend, Client client, Duration timeout) {
+        this(loops, backend, client, timeout, null);
     }
 
     /**
      * Also runs {@code db} tasks on {@code database}: their blocking JDBC goes to a bounded executor of
      * as many {@code db-offload-N} threads as the pool has connections (more could only wait for one).
      */
-    public EventLoopModel(int loops, URI backend, Duration timeout, Database database) {
+    public EventLoopModel(int loops, URI backend, Client client, Duration timeout, Database database) {
         this.group = new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("event-loop"), NioIoHandler.newFactory());
         this.blockingOffload = database == null ? null : Executors.newFixedThreadPool(
                 database.settings().poolSize(), Thread.ofPlatform().name("db-offload-", 0).factory());
         this.perLoop = new AsyncWorkloads[loops];
         for (int i = 0; i < loops; i++) {
-            perLoop[i] = new AsyncWorkloads(group.next(), backend, timeout, database, blockingOffload);
+            perLoop[i] = new AsyncWorkloads(group.next(), backend, client, timeout, database, blockingOffload);
         }
     }
 

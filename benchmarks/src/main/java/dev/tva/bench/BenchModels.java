@@ -1,6 +1,7 @@
 package dev.tva.bench;
 
 import dev.tva.cli.ModelSpec;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Model;
 
@@ -22,8 +23,8 @@ public final class BenchModels {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** {@code model} with the lab's defaults; {@code backend} may be null when no task calls it. */
-    static ExecutionModel create(Model model, URI backend) {
-        return new ModelSpec(model, PLATFORM_THREADS, loops()).create(backend, TIMEOUT);
+    /** {@code model} with the lab's defaults, calling {@code backend} (null when no task does) with the {@code client} kind of client. */
+    static ExecutionModel create(Model model, URI backend, Client client) {
+        return new ModelSpec(model, PLATFORM_THREADS, loops()).create(backend, client, TIMEOUT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tva.bench;
 
+import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Model;
@@ -53,7 +54,7 @@ public class CpuBoundBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            execution = BenchModels.create(Model.fromId(model), null);
+            execution = BenchModels.create(Model.fromId(model), null, Client.LEAN);
         }
 
         @TearDown(Level.Trial)

@@ -1,16 +1,10 @@
 package dev.tva.bench;
 
-import dev.tva.async.AsyncWorkloads;
-import dev.tva.threads.BlockingWorkloads;
 import dev.tva.workloads.Backend;
+import dev.tva.workloads.Client;
+import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.Workload;
-import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.util.concurrent.Promise;
-import io.netty.util.concurrent.PromiseCombiner;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,15 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,128 +34,53 @@ import java.util.concurrent.TimeUnit;
 public class FanOutBenchmark {
 
     /*
-     * Call i asks the backend for i + 1 bytes after LATENCY_MILLIS, so the combined answer, the sum of
-     * the bytes, is n(n + 1)/2 only if every answer was counted once. Made one after another the calls
-     * would take n x LATENCY_MILLIS; in parallel, one LATENCY_MILLIS plus the cost of fanning out.
+     * One operation is one task of the lab's `fanout` workload: `calls` backend calls that each wait
+     * LATENCY_MILLIS, made at once and added up. Made one after another they would take
+     * calls x LATENCY_MILLIS; in parallel, one LATENCY_MILLIS plus the cost of fanning out. The task is
+     * started through the one seam, ExecutionModel.start, like every other workload:
      *
-     *   platform:   CompletableFuture composition: supplyAsync each blocking call on a pool of platform
-     *               threads, allOf, then add up (the Java 8 way).
-     *   virtual:    fork/join: submit each blocking call to a virtual-thread-per-task executor, then get
-     *               every future in turn. Plain blocking code; close() waits for stragglers.
-     *   event-loop: Netty promises: on one loop, a promise per non-blocking call and a PromiseCombiner;
-     *               every callback runs on that loop, so adding up needs no synchronisation.
+     *   platform:   BlockingWorkloads.fanOut forks each blocking call onto the model's pool of platform
+     *               threads and waits for them (a fork no thread has started, the waiting thread runs).
+     *   virtual:    the same code: each call forked onto a virtual thread of its own.
+     *   event-loop: AsyncWorkloads.fanOut: every request goes out from one loop, and a future per call,
+     *               joined without waiting, completes on that loop.
+     *
+     * The first failed call cancels the others in every model (an interrupt, or a closed connection).
+     * `client` is the calls' HTTP client: lean (the lab's own, the same work in each style) or library.
      */
 
     public static final int LATENCY_MILLIS = 10;
+    public static final int BYTES = 16;
 
     @Param({"platform", "virtual", "event-loop"})
     public String model;
+
+    /** The backend calls' HTTP client: the lab's lean one, or a library's (see README, Clients). */
+    @Param({"lean", "library"})
+    public String client;
 
     @Param({"10", "100"})
     public int calls;
 
     private Backend backend;
-    private BlockingWorkloads blocking;
-    private ExecutorService platformPool;
-    private EventLoopGroup eventLoops;
-    private List<AsyncWorkloads> perLoop;
-    private int nextLoop;
+    private ExecutionModel execution;
 
     @Setup(Level.Trial)
     public void setUp() {
         backend = Backend.start("127.0.0.1", 0, BenchModels.loops());
-        blocking = new BlockingWorkloads(backend.uri(), BenchModels.TIMEOUT);
-        platformPool = Executors.newFixedThreadPool(BenchModels.PLATFORM_THREADS, Thread.ofPlatform().name("platform-", 0).factory());
-        eventLoops = new MultiThreadIoEventLoopGroup(BenchModels.loops(), NioIoHandler.newFactory());
-        perLoop = new ArrayList<>();
-        eventLoops.forEach(loop -> perLoop.add(new AsyncWorkloads((EventLoop) loop, backend.uri(), BenchModels.TIMEOUT)));
+        execution = BenchModels.create(Model.fromId(model), backend.uri(), Client.fromId(client));
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        perLoop.forEach(AsyncWorkloads::close);
-        eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        platformPool.shutdownNow();
-        blocking.close();
+        execution.close();
         backend.close();
     }
 
-    /** The combined answer: total bytes of all n answers. */
+    /** The combined answer: total bytes of all the answers. */
     @Benchmark
     public long fanOut() throws InterruptedException, ExecutionException {
-        return switch (Model.fromId(model)) {
-            case PLATFORM -> completableFutures();
-            case VIRTUAL -> forkJoin();
-            case EVENT_LOOP -> nettyPromises();
-        };
-    }
-
-    private static Workload.Http call(int i) {
-        return new Workload.Http(LATENCY_MILLIS, i + 1);
-    }
-
-    private long completableFutures() {
-        List<CompletableFuture<Long>> answers = new ArrayList<>(calls);
-        for (int i = 0; i < calls; i++) {
-            Workload.Http call = call(i);
-            answers.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return blocking.http(call);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, platformPool));
-        }
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                .thenApply(all -> answers.stream().mapToLong(CompletableFuture::join).sum())
-                .join();
-    }
-
-    private long forkJoin() throws InterruptedException, ExecutionException {
-        try (ExecutorService perCall = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Long>> answers = new ArrayList<>(calls);
-            for (int i = 0; i < calls; i++) {
-                Workload.Http call = call(i);
-                answers.add(perCall.submit(() -> blocking.http(call)));
-            }
-            long total = 0;
-            for (Future<Long> answer : answers) {
-                total += answer.get();
-            }
-            return total;
-        }
-    }
-
-    private long nettyPromises() throws InterruptedException, ExecutionException {
-        AsyncWorkloads workloads = perLoop.get(nextLoop++ % perLoop.size());
-        EventLoop loop = workloads.loop();
-        Promise<Long> combined = loop.newPromise();
-        loop.execute(() -> {
-            List<Promise<Long>> answers = new ArrayList<>(calls);
-            PromiseCombiner combiner = new PromiseCombiner(loop);
-            for (int i = 0; i < calls; i++) {
-                Promise<Long> answer = loop.newPromise();
-                workloads.http(call(i)).whenComplete((bytes, error) -> {
-                    if (error == null) {
-                        answer.setSuccess(bytes);
-                    } else {
-                        answer.setFailure(error);
-                    }
-                });
-                answers.add(answer);
-                combiner.add(answer);
-            }
-            Promise<Void> all = loop.newPromise();
-            all.addListener(done -> {
-                if (done.isSuccess()) {
-                    combined.setSuccess(answers.stream().mapToLong(Promise::getNow).sum());
-                } else {
-                    combined.setFailure(done.cause());
-                }
-            });
-            combiner.finish(all);
-        });
-        return combined.get();
+        return execution.start(new Workload.FanOut(calls, LATENCY_MILLIS, BYTES)).toCompletableFuture().get();
     }
 
     /*
@@ -181,6 +92,9 @@ public class FanOutBenchmark {
      * Output of `./lab bench` (each suite's settings above: 2 forks, warm-up 3 x 2 s, measurement 5 x 2 s),
      * 2026-11-24, JMH's summary lines for this suite (parameter columns that are N/A here left out),
      * Eclipse Adoptium JDK 25.0.3, 2 cores (shared by everything the benchmark starts), Linux 6.18:
+     *
+     * Measured before fanout was a workload (three hand-written idioms, one per model) and before `client`
+     * existed (what is now the library client), with 1 to n bytes per call:
      *
      *   Benchmark               (calls)     (model)  Mode  Cnt   Score     Error  Units
      *   FanOutBenchmark.fanOut       10    platform  avgt   10  11.581  ±  0.595  ms/op

@@ -1,6 +1,7 @@
 package dev.tva.bench;
 
 import dev.tva.workloads.Backend;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.Workload;
@@ -42,43 +43,72 @@ public class IoBoundBenchmark {
      * Little's law gives the bound: inFlight / LATENCY_MILLIS. A platform pool of 200 threads can hold
      * only 200 waits at a time, whatever `inFlight` asks for; a virtual thread per task and an event loop
      * can hold them all. The backend runs in this JVM (started once per trial) and shares its cores.
+     *
+     * Only http calls the backend, so only it takes `client`: lean, the lab's own least HTTP/1.1 code
+     * (the same work in each style), isolates the model's cost; library adds a real client's.
      */
 
     public static final int TASKS = 1_000;
     public static final int LATENCY_MILLIS = 10;
     public static final int BYTES = 16;
 
-    @Param({"platform", "virtual", "event-loop"})
-    public String model;
-
     @Param({"100", "1000"})
     public int inFlight;
 
-    private Backend backend;
-    private ExecutionModel execution;
+    /** A model that waits on timers: sleep calls nobody, so it takes no client. */
+    @State(Scope.Benchmark)
+    public static class Timers {
+        @Param({"platform", "virtual", "event-loop"})
+        public String model;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        backend = Backend.start("127.0.0.1", 0, BenchModels.loops());
-        execution = BenchModels.create(Model.fromId(model), backend.uri());
+        ExecutionModel execution;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            execution = BenchModels.create(Model.fromId(model), null, Client.LEAN);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            execution.close();
+        }
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        execution.close();
-        backend.close();
+    /** A model that calls the backend (in this JVM, started once per trial) with the lab's lean client or a library's. */
+    @State(Scope.Benchmark)
+    public static class Calls {
+        @Param({"platform", "virtual", "event-loop"})
+        public String model;
+
+        @Param({"lean", "library"})
+        public String client;
+
+        Backend backend;
+        ExecutionModel execution;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            backend = Backend.start("127.0.0.1", 0, BenchModels.loops());
+            execution = BenchModels.create(Model.fromId(model), backend.uri(), Client.fromId(client));
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            execution.close();
+            backend.close();
+        }
     }
 
     @Benchmark
     @OperationsPerInvocation(TASKS)
-    public Batch.Done sleep() throws InterruptedException {
-        return Batch.run(execution, new Workload.Sleep(LATENCY_MILLIS), TASKS, inFlight);
+    public Batch.Done sleep(Timers timers) throws InterruptedException {
+        return Batch.run(timers.execution, new Workload.Sleep(LATENCY_MILLIS), TASKS, inFlight);
     }
 
     @Benchmark
     @OperationsPerInvocation(TASKS)
-    public Batch.Done http() throws InterruptedException {
-        return Batch.run(execution, new Workload.Http(LATENCY_MILLIS, BYTES), TASKS, inFlight);
+    public Batch.Done http(Calls calls) throws InterruptedException {
+        return Batch.run(calls.execution, new Workload.Http(LATENCY_MILLIS, BYTES), TASKS, inFlight);
     }
 
     /*
@@ -90,6 +120,9 @@ public class IoBoundBenchmark {
      * Output of `./lab bench` (each suite's settings above: 2 forks, warm-up 3 x 2 s, measurement 5 x 2 s),
      * 2026-11-24, JMH's summary lines for this suite (parameter columns that are N/A here left out),
      * Eclipse Adoptium JDK 25.0.3, 2 cores (shared by everything the benchmark starts), Linux 6.18:
+     *
+     * Measured before `client` existed (http with what is now the library client) and before sleep and http
+     * had states of their own:
      *
      *   Benchmark               (inFlight)     (model)   Mode  Cnt      Score        Error  Units
      *   IoBoundBenchmark.http          100    platform  thrpt   10   7796.616  ±   706.950  ops/s

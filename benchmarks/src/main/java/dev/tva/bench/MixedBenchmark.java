@@ -1,6 +1,7 @@
 package dev.tva.bench;
 
 import dev.tva.workloads.Backend;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.Workload;
@@ -41,6 +42,9 @@ public class MixedBenchmark {
      * 200 platform threads can hold only 200 of the 400 waits. As `work` grows, the cores become the bound
      * (cores / CPU per task) and holding many waits stops helping: every model needs the same CPU time.
      * On an event loop the CPU work runs ON the loop, delaying every other answer that loop has to read.
+     *
+     * `client` is the HTTP client of the call: lean (the lab's own least HTTP/1.1 code, the same work in
+     * each style) isolates the model's cost; library adds a real client's.
      */
 
     public static final int TASKS = 400;
@@ -49,6 +53,10 @@ public class MixedBenchmark {
 
     @Param({"platform", "virtual", "event-loop"})
     public String model;
+
+    /** The backend calls' HTTP client: the lab's lean one, or a library's (see README, Clients). */
+    @Param({"lean", "library"})
+    public String client;
 
     @Param({"0", "20", "100"})
     public int work;
@@ -59,7 +67,7 @@ public class MixedBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         backend = Backend.start("127.0.0.1", 0, BenchModels.loops());
-        execution = BenchModels.create(Model.fromId(model), backend.uri());
+        execution = BenchModels.create(Model.fromId(model), backend.uri(), Client.fromId(client));
     }
 
     @TearDown(Level.Trial)
@@ -84,6 +92,8 @@ public class MixedBenchmark {
      * Output of `./lab bench` (each suite's settings above: 2 forks, warm-up 3 x 2 s, measurement 5 x 2 s),
      * 2026-11-24, JMH's summary lines for this suite (parameter columns that are N/A here left out),
      * Eclipse Adoptium JDK 25.0.3, 2 cores (shared by everything the benchmark starts), Linux 6.18:
+     *
+     * Measured before `client` existed, with what is now the library client:
      *
      *   Benchmark                (model)  (work)   Mode  Cnt      Score        Error  Units
      *   MixedBenchmark.mixed    platform       0  thrpt   10  10188.529  ±  3748.988  ops/s

@@ -1,11 +1,13 @@
 package dev.tva.cli;
 
 import dev.tva.workloads.Backend;
+import dev.tva.workloads.ListenAddress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -45,8 +47,15 @@ final class BackendCommand implements Callable<Integer> {
             backend.close();
             stopped.countDown();
         }));
-        spec.commandLine().getOut().println("backend listening on " + backend.uri() + " with " + loopCount
-                + " event loops: try curl '" + backend.uri() + "/delay?ms=50&bytes=16'; Ctrl-C stops it");
+        ListenAddress address = backend.address();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("backend listening on " + address.where() + " with " + loopCount
+                + " event loops: try curl '" + address.preferredUri() + "/delay?ms=50&bytes=16'; Ctrl-C stops it");
+        if (!address.isLoopback()) {
+            out.println("  reach it at " + address.reachableAt());
+            out.println("  a server on another machine: lab serve --server netty --host 0.0.0.0 --backend " + address.preferredUri()
+                    + "   (with port " + address.port() + " open in this machine's firewall)");
+        }
         stopped.await();
         return 0;
     }

@@ -250,9 +250,11 @@ final class BenchDoc {
                 .map(Row::score).findFirst();
     }
 
+    /** True when the row has every named parameter's value; one the row lacks (an older run, or a benchmark without it) matches. */
     private static boolean matches(Row r, String... params) {
         for (int i = 0; i + 1 < params.length; i += 2) {
-            if (!params[i + 1].equals(r.params().get(params[i]))) {
+            String value = r.params().get(params[i]);
+            if (value != null && !params[i + 1].equals(value)) {
                 return false;
             }
         }
@@ -335,9 +337,9 @@ final class BenchDoc {
                 for (String workload : List.of("sleep", "http")) {
                     for (String inFlight : List.of("100", "1000")) {
                         double bound = Integer.parseInt(inFlight) * 1000.0 / IoBoundBenchmark.LATENCY_MILLIS;
-                        var p = score(suite, workload, "model", "platform", "inFlight", inFlight).map(Score::mean);
-                        var v = score(suite, workload, "model", "virtual", "inFlight", inFlight).map(Score::mean);
-                        var e = score(suite, workload, "model", "event-loop", "inFlight", inFlight).map(Score::mean);
+                        var p = score(suite, workload, "model", "platform", "inFlight", inFlight, "client", "lean").map(Score::mean);
+                        var v = score(suite, workload, "model", "virtual", "inFlight", inFlight, "client", "lean").map(Score::mean);
+                        var e = score(suite, workload, "model", "event-loop", "inFlight", inFlight, "client", "lean").map(Score::mean);
                         if (p.isPresent() && v.isPresent() && e.isPresent()) {
                             n.add(String.format(Locale.ROOT, "`%s`, %s in flight: bound %s tasks/s (%s / %d ms); platform %s (%.0f%%), "
                                     + "virtual %s (%.0f%%), event-loop %s (%.0f%%).", workload, inFlight, num(bound), inFlight,
@@ -352,7 +354,7 @@ final class BenchDoc {
                         IoBoundBenchmark.LATENCY_MILLIS, num(BenchModels.PLATFORM_THREADS * 1000.0 / IoBoundBenchmark.LATENCY_MILLIS)));
                 double bestHttp = 0;
                 for (String m : MODELS) {
-                    bestHttp = Math.max(bestHttp, score(suite, "http", "model", m, "inFlight", "1000").map(Score::mean).orElse(0.0));
+                    bestHttp = Math.max(bestHttp, score(suite, "http", "model", m, "inFlight", "1000", "client", "lean").map(Score::mean).orElse(0.0));
                 }
                 if (bestHttp > 0) {
                     n.add(String.format(Locale.ROOT, "`http` with 1000 in flight reaches at most %.0f%% of its bound: each call costs CPU in "
@@ -394,7 +396,7 @@ final class BenchDoc {
                     List<String> parts = new ArrayList<>();
                     List<Score> scores = new ArrayList<>();
                     for (String m : MODELS) {
-                        var x = score(suite, "mixed", "model", m, "work", work);
+                        var x = score(suite, "mixed", "model", m, "work", work, "client", "lean");
                         if (x.isPresent()) {
                             parts.add(m + " " + text(x.get()));
                             scores.add(x.get());
@@ -446,7 +448,7 @@ final class BenchDoc {
                 for (String calls : List.of("10", "100")) {
                     List<String> parts = new ArrayList<>();
                     for (String m : MODELS) {
-                        score(suite, "fanOut", "model", m, "calls", calls).ifPresent(x -> parts.add(m + " " + num(x.mean()) + " ms"));
+                        score(suite, "fanOut", "model", m, "calls", calls, "client", "lean").ifPresent(x -> parts.add(m + " " + num(x.mean()) + " ms"));
                     }
                     if (!parts.isEmpty()) {
                         int c = Integer.parseInt(calls);
@@ -455,8 +457,8 @@ final class BenchDoc {
                     }
                 }
                 n.add("Everything above the 10 ms wait is the cost of fanning out and combining: threads started or woken, connections "
-                        + "used, answers added up. The three idioms (CompletableFuture composition, fork/join on virtual threads, Netty "
-                        + "promises) all return the same combined answer; the smoke test checks it is n(n + 1)/2 bytes.");
+                        + "used, answers added up. Every model runs the lab's fanout workload through ExecutionModel.start (forks on the "
+                        + "model's executor, or futures on one loop) and returns the same combined answer: n x 16 bytes.");
             }
             case PINNING -> {
                 var u = score(suite, "unpinned").map(Score::mean);

@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.workloads.Client;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.Workload;
 
@@ -12,10 +13,11 @@ final class ChildRun {
     private ChildRun() {
     }
 
-    static List<String> args(ModelSpec spec, Workload workload, int concurrency, Measurement how, Duration timeout,
+    static List<String> args(ModelSpec spec, Client client, Workload workload, int concurrency, Measurement how, Duration timeout,
                              DbSettings db) {
         List<String> args = new ArrayList<>(List.of("run",
                 "--model", spec.model().id(), "--threads", Integer.toString(spec.threads()), "--loops", Integer.toString(spec.loops()),
+                "--client", client.id(),
                 "--workload", workload.type().id(), "--concurrency", Integer.toString(concurrency),
                 "--window", how.window().toMillis() + "ms", "--windows", Integer.toString(how.windows()),
                 "--warmup", how.warmup().toMillis() + "ms", "--forks", Integer.toString(how.forks()),
@@ -29,6 +31,8 @@ final class ChildRun {
             case Workload.Cpu c -> args.addAll(List.of("--work", Integer.toString(c.units())));
             case Workload.Mixed m -> args.addAll(List.of("--latency", m.http().latencyMillis() + "ms",
                     "--bytes", Integer.toString(m.http().bytes()), "--work", Integer.toString(m.cpu().units())));
+            case Workload.FanOut f -> args.addAll(List.of("--latency", f.latencyMillis() + "ms",
+                    "--bytes", Integer.toString(f.bytes()), "--calls", Integer.toString(f.calls())));
             case Workload.Db d -> args.addAll(List.of("--latency", d.latencyMillis() + "ms", "--query", d.query().id(),
                     "--pool", Integer.toString(db.poolSize()), "--bulkhead", Integer.toString(db.bulkhead()),
                     "--connection-timeout", db.connectionTimeout().toMillis() + "ms",

@@ -1,6 +1,7 @@
 package dev.tva.cli;
 
 import dev.tva.load.LoadSettings;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.DbQuery;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.WorkloadType;
@@ -33,7 +34,36 @@ final class Converters {
         }
     }
 
-    /** {@code sleep | http | cpu | mixed}. */
+    /** {@code lean | library}. */
+    static final class ClientConverter implements ITypeConverter<Client> {
+        @Override
+        public Client convert(String value) {
+            try {
+                return Client.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code lean | library | both}: the clients {@code compare} runs each model with, in this order. */
+    static final class ClientsConverter implements ITypeConverter<java.util.List<Client>> {
+        static final String BOTH = "both";
+
+        @Override
+        public java.util.List<Client> convert(String value) {
+            if (BOTH.equals(value)) {
+                return java.util.List.of(Client.values());
+            }
+            try {
+                return java.util.List.of(Client.fromId(value));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage() + ", or " + BOTH);
+            }
+        }
+    }
+
+    /** {@code sleep | http | cpu | mixed | fanout | db}. */
     static final class WorkloadConverter implements ITypeConverter<WorkloadType> {
         @Override
         public WorkloadType convert(String value) {
@@ -63,6 +93,18 @@ final class Converters {
         public dev.tva.workloads.web.Endpoint convert(String value) {
             try {
                 return dev.tva.workloads.web.Endpoint.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code hyperfoil}: what {@code lab load --emit} writes. */
+    static final class EmitConverter implements ITypeConverter<LoadCommand.Emit> {
+        @Override
+        public LoadCommand.Emit convert(String value) {
+            try {
+                return LoadCommand.Emit.fromId(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

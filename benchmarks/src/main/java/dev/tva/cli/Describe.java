@@ -20,6 +20,8 @@ final class Describe {
             case Workload.Http h -> "http: backend answers " + h.bytes() + " bytes after " + h.latencyMillis() + " ms";
             case Workload.Cpu c -> "cpu " + c.units() + " kernel units";
             case Workload.Mixed m -> "mixed: http " + m.http().latencyMillis() + " ms, then cpu " + m.cpu().units() + " units";
+            case Workload.FanOut f -> "fanout: " + f.calls() + " backend calls at once, each answering " + f.bytes()
+                    + " bytes after " + f.latencyMillis() + " ms";
             case Workload.Db d -> d.query() == DbQuery.SLEEP
                     ? "db: select pg_sleep(" + d.latencyMillis() / 1000.0 + ")"
                     : "db: indexed read of 5 rows";

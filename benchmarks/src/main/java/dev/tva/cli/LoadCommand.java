@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.load.HyperfoilBenchmark;
 import dev.tva.load.LoadGenerator;
 import dev.tva.load.LoadModel;
 import dev.tva.load.LoadResult;
@@ -19,8 +20,11 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -31,7 +35,9 @@ import java.util.function.Consumer;
                 + "measured from each request's intended send time, so a server that falls behind cannot hide it.",
                 "A run with errors, timeouts or more than 1%% of requests sent late is INVALID (exit code 1).",
                 "Example: lab load --url 'http://127.0.0.1:8080/io?ms=50' --rate 2000/s --duration 20s",
-                "Contrast: lab load --url ... --closed --connections 64 --duration 10s"})
+                "Contrast: lab load --url ... --closed --connections 64 --duration 10s",
+                "Second opinion: lab load --url ... --rate 2000/s --emit hyperfoil --emit-file lab-load.hf.yaml (writes the same load "
+                        + "as a Hyperfoil benchmark instead of sending it)"})
 final class LoadCommand implements Callable<Integer> {
     /** Runs longer than this show a progress line each second. */
     private static final Duration PROGRESS_AFTER = Duration.ofSeconds(3);
@@ -83,12 +89,45 @@ final class LoadCommand implements Callable<Integer> {
     @Mixin
     CpusOption cpus;
 
+    @Option(names = "--emit", paramLabel = "FORMAT", converter = Converters.EmitConverter.class,
+            description = "send nothing: write the same load in another tool's format and exit; hyperfoil (a Hyperfoil benchmark, YAML)")
+    Emit emit;
+
+    @Option(names = "--emit-file", paramLabel = "FILE", description = "with --emit: write it to FILE instead of standard output")
+    Path emitFile;
+
+    /** Another load generator's format that {@code --emit} writes the same load in. */
+    enum Emit {
+        /** A Hyperfoil benchmark (YAML): {@link HyperfoilBenchmark}. */
+        HYPERFOIL("hyperfoil");
+
+        private final String id;
+
+        Emit(String id) {
+            this.id = id;
+        }
+
+        static Emit fromId(String id) {
+            return Arrays.stream(values()).filter(e -> e.id.equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "'" + id + "' is not a format lab load can write; expected one of "
+                            + String.join(", ", Arrays.stream(values()).map(e -> e.id).toList())));
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CpuPlacement placement = cpus.placement(CpuPlacement.Layout.LOAD);
         LoadSettings settings = settings();
+        if (emit != null) {
+            return emit(settings, out);
+        }
         CpusOption.pinGenerator(placement);
         if (loops == null && placement.placed()) {
             settings = settings.withLoops(placement.cpuCount(CpuPlacement.Role.GENERATOR, settings.loops()));
@@ -113,8 +152,34 @@ final class LoadCommand implements Callable<Integer> {
         return result.valid() ? 0 : UserException.FAILED;
     }
 
+    /** Writes the load in the {@code --emit} format instead of sending it; the target need not be reachable from here. */
+    private int emit(LoadSettings settings, PrintWriter out) {
+        String text = switch (emit) {
+            case HYPERFOIL -> HyperfoilBenchmark.of(settings).toYaml();
+        };
+        if (emitFile == null) {
+            out.print(text);
+            out.flush();
+            return 0;
+        }
+        try {
+            Files.writeString(emitFile, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserException(UserException.BAD_INPUT, "cannot write --emit-file " + emitFile + " (" + Experiment.describe(e) + ")");
+        }
+        out.println("wrote " + emitFile + ": the " + emit + " benchmark '" + HyperfoilBenchmark.NAME + "', " + settings.model()
+                + " model, against " + settings.uri());
+        return 0;
+    }
+
     /** The flags as settings; a combination that makes no sense is one line and exit code 2. */
     private LoadSettings settings() {
+        if (emitFile != null && emit == null) {
+            throw bad("Invalid value for option '--emit-file': it says where --emit writes; add --emit hyperfoil, or drop --emit-file");
+        }
+        if (emit != null && json != null) {
+            throw bad("Invalid value for option '--json': --emit writes a benchmark instead of running one, so there is no result; drop --json or --emit");
+        }
         positive(duration, "--duration", "20s");
         positive(timeout, "--timeout", "10s");
         positive(lateThreshold, "--late-threshold", "10ms");

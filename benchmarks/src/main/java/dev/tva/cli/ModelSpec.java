@@ -1,9 +1,9 @@
 package dev.tva.cli;
 
 import dev.tva.async.EventLoopModel;
-import dev.tva.threads.BlockingWorkloads;
 import dev.tva.threads.ThreadModel;
 import dev.tva.workloads.Bound;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.Database;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.ExecutionModel;
@@ -27,17 +27,25 @@ public record ModelSpec(Model model, int threads, int loops) {
         };
     }
 
-    /** Builds the model; {@code backend} is null when no task calls it. */
+    /** Builds the model with the lab's default client, {@link Client#LEAN}; {@code backend} is null when no task calls it. */
     public ExecutionModel create(URI backend, Duration timeout) {
-        return create(backend, timeout, null);
+        return create(backend, Client.LEAN, timeout);
+    }
+
+    /**
+     * Builds the model; its tasks call {@code backend} (null when none does) with the {@code client} kind of
+     * client, a call failing after {@code timeout}.
+     */
+    public ExecutionModel create(URI backend, Client client, Duration timeout) {
+        return create(backend, client, timeout, null);
     }
 
     /** Builds the model; {@code backend} and {@code database} are null when no task uses them. */
-    ExecutionModel create(URI backend, Duration timeout, Database database) {
+    ExecutionModel create(URI backend, Client client, Duration timeout, Database database) {
         return switch (model) {
-            case PLATFORM -> ThreadModel.platform(threads, new BlockingWorkloads(backend, timeout, database));
-            case VIRTUAL -> ThreadModel.virtual(new BlockingWorkloads(backend, timeout, database));
-            case EVENT_LOOP -> new EventLoopModel(loops, backend, timeout, database);
+            case PLATFORM -> ThreadModel.platform(threads, backend, client, timeout, database);
+            case VIRTUAL -> ThreadModel.virtual(backend, client, timeout, database);
+            case EVENT_LOOP -> new EventLoopModel(loops, backend, client, timeout, database);
         };
     }
 

@@ -26,7 +26,7 @@ final class Options {
         CommandSpec spec;
 
         @Option(names = "--workload", paramLabel = "ID", converter = Converters.WorkloadConverter.class,
-                defaultValue = "sleep", description = "sleep | http | cpu | mixed | db (default: ${DEFAULT-VALUE})")
+                defaultValue = "sleep", description = "sleep | http | cpu | mixed | fanout | db (default: ${DEFAULT-VALUE})")
         WorkloadType workload;
 
         @Option(names = "--query", paramLabel = "ID", converter = Converters.QueryConverter.class,
@@ -34,7 +34,7 @@ final class Options {
         DbQuery query;
 
         @Option(names = "--latency", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-                defaultValue = "100ms", description = "wait per task for sleep, http and mixed, e.g. 100ms, 2s (default: ${DEFAULT-VALUE})")
+                defaultValue = "100ms", description = "wait per task for sleep, http, mixed and fanout, e.g. 100ms, 2s (default: ${DEFAULT-VALUE})")
         Duration latency;
 
         @Option(names = "--work", paramLabel = "UNITS", converter = Converters.NonNegativeInt.class,
@@ -42,8 +42,12 @@ final class Options {
         int work;
 
         @Option(names = "--bytes", paramLabel = "N", converter = Converters.NonNegativeInt.class,
-                defaultValue = "16", description = "size of each backend answer for http and mixed (default: ${DEFAULT-VALUE})")
+                defaultValue = "16", description = "size of each backend answer for http, mixed and fanout (default: ${DEFAULT-VALUE})")
         int bytes;
+
+        @Option(names = "--calls", paramLabel = "N", converter = Converters.PositiveInt.class,
+                defaultValue = "10", description = "for fanout: backend calls made at once per task (default: ${DEFAULT-VALUE})")
+        int calls;
 
         /** The spec every task runs (CPU work gets a per-task seed from the driver). */
         Workload workload() {
@@ -51,11 +55,13 @@ final class Options {
             check(millis <= Limits.MAX_LATENCY_MILLIS, "--latency", "at most " + Limits.MAX_LATENCY_MILLIS / 1000 + "s, got " + latency.toMillis() + "ms");
             check(work <= Limits.MAX_WORK_UNITS, "--work", "at most " + Limits.MAX_WORK_UNITS + " units, got " + work);
             check(bytes <= Limits.MAX_BYTES, "--bytes", "at most " + Limits.MAX_BYTES + ", got " + bytes);
+            check(calls <= Limits.MAX_FANOUT_CALLS, "--calls", "at most " + Limits.MAX_FANOUT_CALLS + ", got " + calls);
             return switch (workload) {
                 case SLEEP -> new Workload.Sleep(millis);
                 case HTTP -> new Workload.Http(millis, bytes);
                 case CPU -> new Workload.Cpu(work, 0);
                 case MIXED -> new Workload.Mixed(new Workload.Http(millis, bytes), new Workload.Cpu(work, 0));
+                case FANOUT -> new Workload.FanOut(calls, millis, bytes);
                 case DB -> new Workload.Db(millis, query, 0);
             };
         }

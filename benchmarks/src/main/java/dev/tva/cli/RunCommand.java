@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.Results;
@@ -30,6 +31,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     Options.WorkloadOptions workload;
+
+    @Option(names = "--client", paramLabel = "ID", converter = Converters.ClientConverter.class, defaultValue = "lean",
+            description = "HTTP client of http, mixed and fanout: lean (the lab's own, the same work in each model) | library (Helidon WebClient, Netty's HTTP codec) (default: ${DEFAULT-VALUE})")
+    Client client;
 
     @Mixin
     Options.LoadOptions load;
@@ -66,8 +71,8 @@ final class RunCommand implements Callable<Integer> {
         Workload spec = workload.workload();
         ModelSpec modelSpec = models.spec(model);
         Measurement how = load.measurement();
-        out.printf("run: %s | %s | %,d in flight | %s%n", modelSpec.label(), Describe.workload(spec), load.concurrency,
-                how.describe());
+        out.printf("run: %s | %s%s | %,d in flight | %s%n", modelSpec.label(), Describe.workload(spec),
+                spec.type().needsBackend() ? " | " + client + " client" : "", load.concurrency, how.describe());
         RunResult result;
         DatabaseSource database = spec.type().needsDatabase() ? DatabaseSource.require(System.getenv()) : null;
         try (database; Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, backendPid, !child && how.forks() > 1)) {
@@ -84,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
             if (cpuUnitNanos != null) {
                 runner.useNanosPerUnit(cpuUnitNanos);
             }
+            runner.useClient(client);
             result = runner.run(modelSpec, spec, load.concurrency, child ? how.withForks(1) : how);
             ResultTable.print(out, List.of(result));
             out.println("  " + runner.env().oneLine());

@@ -2,6 +2,7 @@ package dev.tva.cli;
 
 import dev.tva.workloads.BackendProcess;
 import dev.tva.workloads.Bound;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Database;
@@ -18,9 +19,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +53,7 @@ final class Runner implements AutoCloseable {
     private CpuPlacement placement = CpuPlacement.NONE;
     /** In a child JVM: the placement its parent started it under, to record (the child pins nothing itself). */
     private String placedBy;
+    private Client client = Client.LEAN;
 
     /**
      * @param givenBackend    a running backend to use, or null to start one when needed
@@ -92,6 +91,11 @@ final class Runner implements AutoCloseable {
         return placement.placed() ? placement.toSpec() : placedBy;
     }
 
+    /** Which kind of HTTP client the runs that call the backend use from now on (lean until told). */
+    void useClient(Client kind) {
+        this.client = kind;
+    }
+
     /** Where db tasks find their database, and how its pool is set up. */
     void useDatabase(DbSettings settings) {
         this.dbSettings = settings;
@@ -125,7 +129,7 @@ final class Runner implements AutoCloseable {
             return backend;
         }
         if (givenBackend != null) {
-            checkReachable(givenBackend);
+            BackendProbe.require(givenBackend);
             backend = givenBackend;
             out.println("backend: " + backend + " (given with --backend)");
         } else {
@@ -139,7 +143,7 @@ final class Runner implements AutoCloseable {
 
     /** Gives the fresh backend JVM's JIT a second of traffic, so the first model measured does not pay for it. */
     private void warmBackend() {
-        try (ExecutionModel warmer = new ModelSpec(Model.EVENT_LOOP, 1, 1).create(backend, timeout)) {
+        try (ExecutionModel warmer = new ModelSpec(Model.EVENT_LOOP, 1, 1).create(backend, Client.LEAN, timeout)) {
             Experiment.warmUp(warmer, new Workload.Http(1, 16), 100, BACKEND_WARMUP);
         }
     }
@@ -172,7 +176,7 @@ final class Runner implements AutoCloseable {
         }
         double unitNanos = needsCpu(workload) ? nanosPerUnit() : 0;
         try (Database database = needsDatabase ? openDatabase() : null;
-             ExecutionModel model = spec.create(target, timeout, database)) {
+             ExecutionModel model = spec.create(target, client, timeout, database)) {
             Bound bound = bound(spec, workload, how.fixedTasks() ? how.tasks() : Integer.MAX_VALUE, concurrency, unitNanos);
             Phases phases = new Phases(spec.label(), how, target != null);
             Experiment.Measured measured;
@@ -188,7 +192,7 @@ final class Runner implements AutoCloseable {
                 measured = Experiment.measure(model, workload::forTask, concurrency, how.steadyState(), how.windows(), phases);
             }
             return RunResult.of(spec.label(), model, workload, measured.outcome(), measured.windows(), bound, unitNanos,
-                    measured.warmupTasks(), phases.backendCpu(), needsDatabase ? dbSettings : null, cpus(), env);
+                    measured.warmupTasks(), phases.backendCpu(), needsDatabase ? dbSettings : null, cpus(), env, client);
         }
     }
 
@@ -250,7 +254,7 @@ final class Runner implements AutoCloseable {
             List<String> command = new ArrayList<>(placement.prefix(CpuPlacement.Role.GENERATOR));
             command.addAll(javaCommand());
             command.add(Lab.class.getName());
-            command.addAll(ChildRun.args(spec, workload, concurrency, how.withForks(1), timeout, dbSettings));
+            command.addAll(ChildRun.args(spec, client, workload, concurrency, how.withForks(1), timeout, dbSettings));
             if (target != null) {
                 command.addAll(List.of("--backend", target.toString()));
                 backendPid().ifPresent(pid -> command.addAll(List.of("--backend-pid", Long.toString(pid))));
@@ -324,28 +328,6 @@ final class Runner implements AutoCloseable {
 
     private static boolean needsCpu(Workload workload) {
         return workload instanceof Workload.Cpu || workload instanceof Workload.Mixed;
-    }
-
-    private void checkReachable(URI uri) {
-        if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
-            throw new UserException(UserException.BAD_INPUT,
-                    "Invalid value for option '--backend': '" + uri + "' is not an http://HOST:PORT URL");
-        }
-        HttpRequest probe = HttpRequest.newBuilder(uri.resolve("/delay?ms=0&bytes=0")).timeout(Duration.ofSeconds(3)).build();
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
-            HttpResponse<Void> response = client.send(probe, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 200) {
-                throw new UserException(UserException.FAILED, "backend " + uri + " answered " + response.statusCode()
-                        + " to GET /delay; is it a lab backend? (start one with `lab backend --port PORT`)");
-            }
-        } catch (IOException e) {
-            throw new UserException(UserException.FAILED, "backend " + uri + " is not reachable ("
-                    + Experiment.describe(e) + "); start one with `lab backend --port " + uri.getPort()
-                    + "` or drop --backend to let the lab start its own");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserException(UserException.FAILED, "interrupted while checking the backend " + uri);
-        }
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.tva.cli;
 
 import dev.tva.workloads.BackendProcess;
 import dev.tva.workloads.ChildProcess;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.DatabaseAccess;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.LazyDatabase;
+import dev.tva.workloads.ListenAddress;
 import dev.tva.workloads.web.Endpoint;
 import dev.tva.workloads.web.LabServer;
 import dev.tva.workloads.web.ServerConfig;
@@ -67,6 +69,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--backend", description = "base URL of a running `lab backend` (default: start one in its own process)")
     URI backend;
 
+    @Option(names = "--client", paramLabel = "ID", converter = Converters.ClientConverter.class, defaultValue = "lean",
+            description = "HTTP client of /io, /mixed and /fanout: lean (the lab's own) | library (Helidon WebClient, Netty's HTTP codec) (default: ${DEFAULT-VALUE})")
+    Client client;
+
     @Option(names = "--child", hidden = true, description = "run under `lab servers`: print the ready line, stop when stdin closes")
     boolean child;
 
@@ -82,7 +88,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withHost(host)
                 .withThreads(threads == null ? ServerConfig.DEFAULT_THREADS : threads)
                 .withLoops(loops == null ? Runtime.getRuntime().availableProcessors() : loops)
-                .withBlockEventLoop(blockEventLoop);
+                .withBlockEventLoop(blockEventLoop)
+                .withClient(client);
         if (database != null) {
             config = config.withDatabase(database);
         }
@@ -97,6 +104,15 @@ final class ServeCommand implements Callable<Integer> {
             }
             throw e;
         }
+        if (backend != null) {
+            // A backend on another machine: say now, in one line, if it does not answer (not on the first /io).
+            try {
+                BackendProbe.require(backend);
+            } catch (UserException e) {
+                stop(running, database, null);
+                throw e;
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop(running, database, ownBackend);
@@ -105,18 +121,25 @@ final class ServeCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "lab-serve-shutdown"));
-        String base = "http://" + host + ":" + running.port();
+        ListenAddress address = new ListenAddress(host, running.port());
+        URI base = address.preferredUri();
         if (child) {
             out.println(READY_LINE + running.port());
             watchStandardInput();
         } else {
-            out.println(server + " listening on " + base + ": " + running.describe());
+            out.println(server + " listening on " + address.where() + ": " + running.describe());
+            if (!address.isLoopback()) {
+                out.println("  reach it:  " + address.reachableAt());
+            }
             out.println("  endpoints: " + Arrays.stream(Endpoint.values()).map(Endpoint::usage).collect(Collectors.joining(", ")));
-            out.println("  backend:   " + backendUri + (ownBackend == null ? "" : " (its own process)"));
+            out.println("  backend:   " + backendUri + (ownBackend == null ? "" : " (its own process)") + ", called with the " + client + " client");
             out.println("  database:  " + (database == null ? "none; /db answers 503 (set LAB_JDBC_URL, LAB_JDBC_USER, LAB_JDBC_PASSWORD)"
                     : database.settings() + ", opened on first /db"));
             out.println("  limits:    " + ServerLimits.describe());
             out.println("  try: curl '" + base + "/io?ms=50'   (Ctrl-C stops it gracefully)");
+            if (!address.isLoopback()) {
+                out.println("  load it from another machine: lab load --url '" + base + "/io?ms=50' --rate 1000/s --duration 20s");
+            }
         }
         stopped.await();
         return 0;

@@ -1,12 +1,14 @@
 package dev.tva.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tva.load.Fault;
 import dev.tva.load.LoadGenerator;
 import dev.tva.load.LoadResult;
 import dev.tva.load.LoadSettings;
 import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Environment;
 import dev.tva.workloads.LatencySummary;
+import dev.tva.workloads.web.Endpoint;
 import dev.tva.workloads.web.ServerId;
 
 import java.io.IOException;
@@ -17,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,16 @@ import java.util.function.LongSupplier;
 /**
  * Servers under open-model load, as {@code lab servers} and the tour run them: each server in a JVM of
  * its own, the backend in another, the load generator in this one; every rate in turn, and what the
- * server process used meanwhile, read from the operating system.
+ * server process, and the generator itself, used meanwhile.
+ *
+ * <p>A fresh server JVM (and, for the first server, the generator) is still compiling when the load
+ * starts, so each server warms up before any rate is measured: one window at a quarter and one at half
+ * of its warm-up rate, each drained before the next (a cold generator started at the full rate builds a
+ * backlog), then windows at that rate until steady ({@link ServerWarmup}), at most {@link Plan#warmup()}
+ * in all. The warm-up rate is the first rate, or {@link #BELOW_BOUND} of the server's bound when that is
+ * lower: beyond its bound a server has no steady state, only a growing queue. Then every rate, the first
+ * included, is measured the same way: after the server has drained what came before ({@link #settle}),
+ * {@link #RAMP_UP} of unmeasured load to open connections, then the measured duration.
  */
 final class ServerBench {
     /** Time between two rates, so a backlog left by one does not spill into the next. */
@@ -42,6 +52,10 @@ final class ServerBench {
      * this the first requests of every rate would wait for connections being opened and count as late.
      */
     static final Duration RAMP_UP = Duration.ofSeconds(2);
+    /** The step-up of the warm-up: one window at each of these fractions of the warm-up rate. */
+    private static final double[] STEPS = {0.25, 0.5};
+    /** A server with a bound warms up at no more than this share of it. */
+    static final double BELOW_BOUND = 0.8;
     /** The longest wait for a server to work off the backlog of the previous rate. */
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
     /** An answer to /hello this fast means the server's queue is empty again. */
@@ -57,21 +71,45 @@ final class ServerBench {
     record Setup(ServerId id, List<String> flags, String label, Double boundPerSec) {
     }
 
-    /** What to load: one endpoint's path and query, and the rates, durations and limits of the load. */
-    record Plan(String endpoint, String pathAndQuery, List<Integer> rates, Duration duration, Duration warmup,
+    /**
+     * What to load: one endpoint's path and query, and the rates, durations and limits of the load.
+     * {@code warmup} caps each server's warm-up before its first rate, step-up included; zero skips it
+     * (only the ramp-up is left, and the rows say not steady).
+     */
+    record Plan(Endpoint endpoint, String pathAndQuery, List<Integer> rates, Duration duration, Duration warmup,
                 int connections, Duration timeout, Duration slo) {
+
+        /** The same plan with the endpoint given by its id, e.g. {@code "io"}. */
+        Plan(String endpoint, String pathAndQuery, List<Integer> rates, Duration duration, Duration warmup,
+             int connections, Duration timeout, Duration slo) {
+            this(Endpoint.fromId(endpoint), pathAndQuery, rates, duration, warmup, connections, timeout, slo);
+        }
     }
 
-    /** One row: a server at one rate; {@code cpus} is the placement as {@code --cpus} names it, null when not placed. Written to results JSON as is. */
+    /**
+     * One row: a server at one rate. Written to results JSON as is. {@code late} is the sum of
+     * {@code lateNoConnection} (every connection busy: the server's doing) and {@code lateGenerator}
+     * (the generator's own ticks came late); {@code faults} says, typed, why a row is invalid;
+     * {@code steady} whether the server's warm-up settled, and {@code warmupMillis} how long that warm-up
+     * took (the same for all of a server's rows); {@code generatorCpuMillis} and
+     * {@code generatorMaxGcPauseMillis} are this JVM's during the measured part; {@code cpus} is the
+     * placement as {@code --cpus} names it, null when not placed.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Row(String server, String label, String endpoint, String path, double targetPerSec, double achievedPerSec,
+    record Row(String server, String label, Endpoint endpoint, String path, double targetPerSec, double achievedPerSec,
                Double boundPerSec, LatencySummary latencyMicros, long sent, long completed, long errors, long timeouts,
-               long late, boolean valid, String invalidReason, long serverCpuMillis, long serverRssMb,
-               long serverPeakThreads, long backendCpuMillis, long durationMillis, String latencyFrom, Environment env,
-               String cpus) {
+               long late, long lateNoConnection, long lateGenerator, boolean valid, String invalidReason, List<Fault> faults,
+               boolean steady, long warmupMillis, long serverCpuMillis, long serverRssMb, long serverPeakThreads,
+               long backendCpuMillis, long generatorCpuMillis, long generatorMaxGcPauseMillis, long durationMillis,
+               String latencyFrom, Environment env, String cpus) {
 
         boolean meets(Duration slo) {
             return valid && latencyMicros.p99() <= slo.toNanos() / 1_000;
+        }
+
+        /** True when over 1% of the requests left late for the generator's own reasons (its schedule slipped). */
+        boolean generatorLimited() {
+            return faults.contains(Fault.GENERATOR_BEHIND);
         }
     }
 
@@ -89,33 +127,65 @@ final class ServerBench {
             flags.addAll(setup.flags());
             try (ServerProcess server = ServerProcess.start(setup.id(), flags, placement)) {
                 URI target = URI.create("http://127.0.0.1:" + server.port() + plan.pathAndQuery());
-                boolean first = true;
+                Warmed warmed = warmUp(err, server, setup, plan, target);
                 for (int rate : plan.rates()) {
-                    if (!first) {
-                        settle(server);
-                    }
-                    // The first rate's warm-up also warms the fresh server JVM (JIT, pools); later rates only ramp up.
-                    Duration warmup = first ? max(plan.warmup(), RAMP_UP) : RAMP_UP;
-                    first = false;
-                    LoadSettings settings = LoadSettings.open(target, rate, plan.duration())
-                            .withConnections(plan.connections()).withTimeout(plan.timeout()).withWarmup(warmup);
-                    rows.add(measure(err, server, backendCpuMillis, setup, plan, settings, placement));
                     if (!server.isAlive()) {
                         err.println("  " + setup.label() + " exited during the run; its remaining rates are skipped");
                         break;
                     }
+                    settle(server);
+                    rows.add(measure(err, server, backendCpuMillis, setup, plan, target, rate, warmed, placement));
                 }
             }
         }
         return rows;
     }
 
+    /** How a server's warm-up went: whether its windows settled, and how long it took. */
+    private record Warmed(boolean steady, long millis) {
+    }
+
+    /** Warms a fresh server up (see the class comment), printing one line on {@code err} about how it went. */
+    private static Warmed warmUp(PrintWriter err, ServerProcess server, Setup setup, Plan plan, URI target) {
+        if (plan.warmup().isZero()) {
+            return new Warmed(false, 0);
+        }
+        long started = System.nanoTime();
+        int first = plan.rates().get(0);
+        double rate = setup.boundPerSec() == null ? first : Math.min(first, BELOW_BOUND * setup.boundPerSec());
+        for (double step : STEPS) {
+            LoadGenerator.run(settings(plan, target, rate * step, ServerWarmup.WINDOW), p -> { });
+        }
+        Duration left = plan.warmup().minusNanos(System.nanoTime() - started);
+        ServerWarmup warmup = new ServerWarmup(server::cpuMillis, left.isNegative() ? Duration.ZERO : left);
+        if (!left.minus(ServerWarmup.WINDOW).isNegative() && server.isAlive()) {
+            long[] lastPrinted = {0};
+            LoadGenerator.run(settings(plan, target, rate, warmup.runLength()), p -> {
+                if (p.elapsedMillis() - lastPrinted[0] >= 5_000) {
+                    lastPrinted[0] = p.elapsedMillis();
+                    err.printf(Locale.ROOT, "  ... %s warming up at %,.0f/s: %d s, %,.0f answers/s%n", setup.label(), rate,
+                            p.elapsedMillis() / 1000, p.answersPerSec());
+                }
+            }, warmup);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        err.printf(Locale.ROOT, "  %s: %s after %.0f s of warm-up up to %,.0f/s (%s)%n", setup.label(),
+                warmup.steady() ? "steady" : "NOT steady", millis / 1000.0, rate, warmup.describe());
+        return new Warmed(warmup.steady(), millis);
+    }
+
+    private static LoadSettings settings(Plan plan, URI target, double rate, Duration duration) {
+        return LoadSettings.open(target, rate, duration).withConnections(plan.connections()).withTimeout(plan.timeout());
+    }
+
+    /** One rate: {@link #RAMP_UP} unmeasured, then the measured duration, with the server's and the generator's figures. */
     private static Row measure(PrintWriter err, ServerProcess server, LongSupplier backendCpuMillis, Setup setup, Plan plan,
-                               LoadSettings settings, CpuPlacement placement) {
+                               URI target, int rate, Warmed warmed, CpuPlacement placement) {
+        LoadSettings settings = settings(plan, target, rate, plan.duration()).withWarmup(RAMP_UP);
         AtomicLong peakThreads = new AtomicLong(server.threads());
-        long[] cpuAtStart = {server.cpuMillis()};
-        long[] backendCpuAtStart = {backendCpuMillis.getAsLong()};
-        boolean[] measuring = {settings.warmup().isZero()};
+        long[] cpuAtStart = {-1};
+        long[] backendCpuAtStart = {-1};
+        GeneratorWatch[] generator = {null};
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("server-sampler").factory());
         sampler.scheduleAtFixedRate(() -> peakThreads.accumulateAndGet(server.threads(), Math::max), 0, 100, TimeUnit.MILLISECONDS);
@@ -123,50 +193,69 @@ final class ServerBench {
         LoadResult result;
         try {
             result = LoadGenerator.run(settings, p -> {
-                if (!p.warmingUp() && !measuring[0]) { // the warm-up is over (within a second): count from here
-                    measuring[0] = true;
+                if (!p.warmingUp() && generator[0] == null) { // the ramp-up is over (it ends on a report): count from here
                     cpuAtStart[0] = server.cpuMillis();
                     backendCpuAtStart[0] = backendCpuMillis.getAsLong();
                     peakThreads.set(server.threads());
+                    generator[0] = GeneratorWatch.start();
                 }
                 if (p.elapsedMillis() - lastPrinted[0] >= 5_000) {
                     lastPrinted[0] = p.elapsedMillis();
-                    err.printf(Locale.ROOT, "  ... %s at %,d/s: %s, %,d answered, %,d errors, %,d late%n", setup.label(),
-                            Math.round(settings.ratePerSec()), p.elapsedMillis() <= p.totalMillis()
-                                    ? (p.elapsedMillis() / 1000) + " of " + (p.totalMillis() / 1000) + " s"
+                    err.printf(Locale.ROOT, "  ... %s at %,d/s: %s, %,d answered, %,d errors, %,d late%n", setup.label(), rate,
+                            p.elapsedMillis() <= p.totalMillis() ? (p.elapsedMillis() / 1000) + " of " + (p.totalMillis() / 1000) + " s"
                                     : "waiting for the last answers", p.completed(), p.errors(), p.late());
                 }
             });
         } finally {
             sampler.shutdownNow();
+            if (generator[0] != null) {
+                generator[0].close();
+            }
         }
-        // CPU from the end of the warm-up (seen at the first progress after it, within a second) to the last answer.
+        // CPU from the end of the ramp-up to the last answer.
         long cpu = cpuAtStart[0] < 0 ? -1 : server.cpuMillis() - cpuAtStart[0];
         long backendCpu = backendCpuAtStart[0] < 0 ? -1 : backendCpuMillis.getAsLong() - backendCpuAtStart[0];
+        long generatorCpu = generator[0] == null ? -1 : generator[0].cpuMillis();
+        long generatorPause = generator[0] == null ? -1 : generator[0].longestGcPauseMillis();
         return new Row(setup.id().id(), setup.label(), plan.endpoint(), plan.pathAndQuery(), settings.ratePerSec(),
                 result.achievedPerSec(), setup.boundPerSec(), result.latencyMicros(), result.sent(), result.completed(),
-                result.errors(), result.timeouts(), result.late(), result.valid(), result.invalidReason(), cpu,
-                server.rssMb(), peakThreads.get(), backendCpu, result.durationMillis(), result.latencyFrom(), result.env(),
-                placement.placed() ? placement.toSpec() : null);
+                result.errors(), result.timeouts(), result.late(), result.lateNoConnection(), result.lateGenerator(),
+                result.valid(), result.invalidReason(), result.faults(), warmed.steady(), warmed.millis(), cpu,
+                server.rssMb(), peakThreads.get(), backendCpu, generatorCpu, generatorPause, result.durationMillis(),
+                result.latencyFrom(), result.env(), placement.placed() ? placement.toSpec() : null);
     }
 
-    /** The table of one endpoint: a row per server and rate. */
+    /**
+     * The table of one endpoint: a row per server and rate, the generator's own figures beside the
+     * server's, and in {@code run} whose fault an INVALID row is.
+     */
     static String table(List<Row> rows, String indent) {
         Table table = new Table("server", "rate/s", "achieved/s", "bound/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
-                "errors", "late", "cpu s", "rss MB", "threads", "run");
+                "errors", "srv late", "gen late", "cpu s", "gen cpu s", "gen gc ms", "rss MB", "threads", "steady", "run");
         for (Row r : rows) {
             table.row(r.label(), String.format(Locale.ROOT, "%,.0f", r.targetPerSec()),
                     String.format(Locale.ROOT, "%,.0f", r.achievedPerSec()),
                     r.boundPerSec() == null ? "-" : String.format(Locale.ROOT, "%,.0f", r.boundPerSec()),
                     millis(r.latencyMicros().p50()), millis(r.latencyMicros().p99()), millis(r.latencyMicros().p999()),
                     millis(r.latencyMicros().max()), String.format(Locale.ROOT, "%,d", r.errors() + r.timeouts()),
-                    String.format(Locale.ROOT, "%,d", r.late()),
-                    r.serverCpuMillis() < 0 ? "?" : String.format(Locale.ROOT, "%.1f", r.serverCpuMillis() / 1000.0),
+                    String.format(Locale.ROOT, "%,d", r.lateNoConnection()), String.format(Locale.ROOT, "%,d", r.lateGenerator()),
+                    seconds(r.serverCpuMillis()), seconds(r.generatorCpuMillis()),
+                    r.generatorMaxGcPauseMillis() < 0 ? "?" : Long.toString(r.generatorMaxGcPauseMillis()),
                     r.serverRssMb() < 0 ? "?" : Long.toString(r.serverRssMb()),
                     r.serverPeakThreads() < 0 ? "?" : Long.toString(r.serverPeakThreads()),
-                    r.valid() ? "valid" : "INVALID");
+                    r.steady() ? "yes" : "NO", run(r));
         }
         return table.render(indent);
+    }
+
+    /** {@code valid}, or {@code INVALID} with whose fault, e.g. {@code INVALID (generator)} or {@code INVALID (timeouts, server)}. */
+    static String run(Row r) {
+        return r.valid() ? "valid"
+                : "INVALID (" + r.faults().stream().map(Fault::id).collect(java.util.stream.Collectors.joining(", ")) + ")";
+    }
+
+    private static String seconds(long millis) {
+        return millis < 0 ? "?" : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
     }
 
     /** Why each INVALID row is invalid, one line each. */
@@ -202,56 +291,9 @@ final class ServerBench {
         return s.append(String.join(", ", parts)).append('.').toString();
     }
 
-    /** What to notice, computed from the rows: which servers hit a thread bound, and how close the rest came. */
+    /** What to notice, computed from the rows' typed causes ({@link ServerVerdicts}); empty when nothing stands out. */
     static String notice(List<Row> rows, Duration slo) {
-        StringBuilder s = new StringBuilder("What to notice:");
-        boolean said = false;
-        for (Row r : rows) {
-            if (r.boundPerSec() != null && r.targetPerSec() > r.boundPerSec() * 1.05) {
-                Row worstOfServer = rows.stream().filter(x -> x.label().equals(r.label()))
-                        .max(Comparator.comparingLong(x -> x.latencyMicros().p99())).orElse(r);
-                s.append(String.format(Locale.ROOT,
-                        " %s can serve at most %,.0f/s (threads / wait, Little's law); asked for %,.0f/s it served %,.0f/s and"
-                                + " the rest queued: p99 reached %s ms.",
-                        r.label(), r.boundPerSec(), r.targetPerSec(), r.achievedPerSec(), millis(worstOfServer.latencyMicros().p99())));
-                said = true;
-                break;
-            }
-        }
-        Map<String, Optional<Double>> sustained = sustained(rows, slo);
-        double top = rows.stream().mapToDouble(Row::targetPerSec).max().orElse(0);
-        List<String> atTop = sustained.entrySet().stream().filter(e -> e.getValue().filter(v -> v >= top).isPresent())
-                .map(Map.Entry::getKey).toList();
-        if (!atTop.isEmpty()) {
-            s.append(String.format(Locale.ROOT, " %s held p99 under %d ms up to the highest rate asked (%,.0f/s).",
-                    String.join(", ", atTop), slo.toMillis(), top));
-            said = true;
-        }
-        double bestAtTop = rows.stream().filter(r -> r.targetPerSec() == top).mapToDouble(Row::achievedPerSec).max().orElse(0);
-        double worstAtTop = rows.stream().filter(r -> r.targetPerSec() == top).mapToDouble(Row::achievedPerSec).min().orElse(0);
-        if (bestAtTop > 0 && rows.stream().filter(r -> r.targetPerSec() == top).count() > 1) {
-            s.append(String.format(Locale.ROOT, " At %,.0f/s the servers answered between %,.0f/s and %,.0f/s (%.0f%% apart).",
-                    top, worstAtTop, bestAtTop, 100 * (bestAtTop - worstAtTop) / bestAtTop));
-            said = true;
-        }
-        if (rows.get(0).endpoint().equals("cpu")) {
-            // CPU per answer from the server's own CPU time: the same work costs the same on every server.
-            double least = Double.MAX_VALUE;
-            double most = 0;
-            for (Row r : rows) {
-                if (r.serverCpuMillis() > 0 && r.completed() > 0) {
-                    double perAnswer = r.serverCpuMillis() * 1000.0 / r.completed();
-                    least = Math.min(least, perAnswer);
-                    most = Math.max(most, perAnswer);
-                }
-            }
-            if (most > 0) {
-                s.append(String.format(Locale.ROOT, " The work is CPU: every server spent %,.0f to %,.0f us of CPU per answer,"
-                        + " so none serves more than the cores allow, whatever runs the handlers: async gains nothing here.", least, most));
-                said = true;
-            }
-        }
-        return said ? s.toString() : "";
+        return ServerVerdicts.notice(rows, slo);
     }
 
     static String millis(long micros) {
@@ -286,10 +328,6 @@ final class ServerBench {
                 sleep(Duration.ofMillis(200));
             }
         }
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static void sleep(Duration d) {

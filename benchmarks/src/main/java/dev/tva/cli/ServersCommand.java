@@ -2,6 +2,7 @@ package dev.tva.cli;
 
 import dev.tva.load.LoadSettings;
 import dev.tva.workloads.BackendProcess;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.DbSettings;
@@ -31,8 +32,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "servers", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the four servers under the same open-model load, each in its own JVM, and prints a table per endpoint and the highest rate each sustains within an SLO.",
-                "Each server is started (the backend in another JVM), warmed up, loaded at each rate in turn and stopped.",
-                "The table: achieved rate beside the thread bound, p50/p99/p99.9/max, errors, late sends, server CPU, RSS and threads."})
+                "Each server is started (the backend in another JVM), warmed up until steady, loaded at each rate in turn and stopped.",
+                "The table: achieved rate beside the thread bound, p50/p99/p99.9/max, errors, late sends (the server's and the generator's),"
+                        + " server and generator CPU, the generator's longest GC pause, RSS, threads, whether the warm-up settled, and whose fault an INVALID row is."})
 final class ServersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -65,8 +67,9 @@ final class ServersCommand implements Callable<Integer> {
             description = "measured time per rate (default: ${DEFAULT-VALUE})")
     Duration duration;
 
-    @Option(names = "--warmup", converter = Converters.DurationConverter.class, defaultValue = "5s",
-            description = "unmeasured load at the first rate after each server starts; every later rate ramps up unmeasured for 2 s (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", converter = Converters.DurationConverter.class, defaultValue = "20s",
+            description = "the longest warm-up of each server before its rates: 1 s at a quarter and 1 s at half of the first rate,"
+                    + " then 1 s windows at it until the server's CPU per answer is steady; 0 skips it (default: ${DEFAULT-VALUE})")
     Duration warmup;
 
     @Option(names = "--slo", converter = Converters.DurationConverter.class, defaultValue = "100ms",
@@ -80,6 +83,10 @@ final class ServersCommand implements Callable<Integer> {
     @Option(names = "--loops", converter = Converters.PositiveInt.class,
             description = "netty's event loops (default: cores = ${sys:lab.cores}; with --cpus, the server's CPUs)")
     Integer loops;
+
+    @Option(names = "--client", paramLabel = "ID", converter = Converters.ClientConverter.class, defaultValue = "lean",
+            description = "HTTP client of io, mixed and fanout on every server: lean | library (default: ${DEFAULT-VALUE})")
+    Client client;
 
     @Option(names = "--block-event-loop", description = "also run netty with /sleep and /io blocking on its loops (the bug), as its own row")
     boolean blockEventLoop;
@@ -109,7 +116,7 @@ final class ServersCommand implements Callable<Integer> {
         boolean computes = endpoints.contains(Endpoint.CPU) || endpoints.contains(Endpoint.MIXED);
         double nanosPerUnit = computes ? CpuKernel.nanosPerUnit(250) : Double.NaN;
         int units = work != null ? work : computes ? (int) Math.max(1, Math.round(1e6 / nanosPerUnit)) : 1;
-        List<ServerBench.Setup> setups = setups(loopCount);
+        List<ServerBench.Setup> setups = withClient(setups(loopCount));
         List<ServerBench.Row> all = new ArrayList<>();
         long started = System.nanoTime();
         out.println("lab servers: " + Environment.current().oneLine());
@@ -118,13 +125,14 @@ final class ServersCommand implements Callable<Integer> {
         if (placement.placed()) {
             out.println(placement.describe());
         }
-        out.printf(Locale.ROOT, "Open model: requests sent at a fixed rate, latency from each request's intended send time. %d s warm-up, %d s per rate.%n",
-                warmup.toSeconds(), duration.toSeconds());
+        out.printf(Locale.ROOT, "Open model: requests sent at a fixed rate, latency from each request's intended send time.%n");
+        out.printf(Locale.ROOT, "Each server warms up until steady (at most %d s), then each rate: %d s unmeasured, %d s measured.%n",
+                warmup.toSeconds(), ServerBench.RAMP_UP.toSeconds(), duration.toSeconds());
         CpusOption.pinGenerator(placement);
         try (BackendProcess backend = BackendProcess.start(placement.cpuCount(CpuPlacement.Role.BACKEND, cores), placement)) {
             for (Endpoint endpoint : endpoints) {
                 String path = pathAndQuery(endpoint, units);
-                ServerBench.Plan plan = new ServerBench.Plan(endpoint.id(), path, rates, duration, warmup, connections, timeout, slo);
+                ServerBench.Plan plan = new ServerBench.Plan(endpoint, path, rates, duration, warmup, connections, timeout, slo);
                 out.printf(Locale.ROOT, "%nGET %s%s%n", path, endpoint == Endpoint.CPU || endpoint == Endpoint.MIXED
                         ? String.format(Locale.ROOT, " (%d kernel units, about %.1f ms of CPU)", units, units * nanosPerUnit / 1e6) : "");
                 out.flush();
@@ -187,6 +195,17 @@ final class ServersCommand implements Callable<Integer> {
             }
         }
         return setups;
+    }
+
+    /** The same setups, each calling the backend with {@code --client}. */
+    private List<ServerBench.Setup> withClient(List<ServerBench.Setup> setups) {
+        List<ServerBench.Setup> withClient = new ArrayList<>();
+        for (ServerBench.Setup s : setups) {
+            List<String> flags = new ArrayList<>(s.flags());
+            flags.addAll(List.of("--client", client.id()));
+            withClient.add(new ServerBench.Setup(s.id(), flags, s.label(), s.boundPerSec()));
+        }
+        return withClient;
     }
 
     /** The same setups with their thread bound for this endpoint: only a wait bounds by threads. */

@@ -2,6 +2,7 @@ package dev.tva.cli;
 
 import dev.tva.verdict.ModelVerdicts;
 import dev.tva.verdict.Verdict;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.DbQuery;
 import dev.tva.workloads.ExecutionModel;
@@ -10,6 +11,7 @@ import dev.tva.workloads.Model;
 import dev.tva.workloads.Results;
 import dev.tva.workloads.RunResult;
 import dev.tva.workloads.Workload;
+import dev.tva.workloads.web.Endpoint;
 import dev.tva.workloads.web.ServerId;
 import dev.tva.load.LoadSettings;
 import picocli.CommandLine.Command;
@@ -41,15 +43,15 @@ final class TourCommand implements Callable<Integer> {
     private static final long[] ORDER_MILLIS = {150, 50, 10};
 
     /** The tour's fixed settings, printed at the start. */
-    record Settings(Measurement measurement, int ioConcurrency, long sleepMillis, long httpMillis,
+    record Settings(Measurement measurement, int sleepConcurrency, long sleepMillis, int httpConcurrency, long httpMillis,
                     double cpuTaskMillis, int cpuConcurrency, long dbMillis, int dbPool, int dbConcurrency,
                     long serverMillis, int serverRate, int serverThreads, Duration serverDuration) {
         /** Every row: windows of 500 ms until steady (at most 6 s), then 4 measured windows, in a JVM of its own. */
         static final Settings DEFAULT = new Settings(
-                new Measurement(Duration.ofMillis(500), 4, Duration.ofSeconds(6), 1, null), 10_000, 100, 50,
+                new Measurement(Duration.ofMillis(500), 4, Duration.ofSeconds(6), 1, null), 10_000, 100, 1_000, 50,
                 1.0, 100, 10, 10, 1_000, 50, 1_000, 25, Duration.ofSeconds(3));
-        /** Each server's JVM is fresh: load it this long, unmeasured, before its measured seconds. */
-        static final Duration SERVER_WARMUP = Duration.ofSeconds(2);
+        /** Each server's JVM is fresh: it warms up until its CPU per answer is steady, at most this long. */
+        static final Duration SERVER_WARMUP = Duration.ofSeconds(8);
     }
 
     @Spec
@@ -89,7 +91,7 @@ final class TourCommand implements Callable<Integer> {
 
             TourRecord.Restaurant restaurant = restaurant(out, models);
 
-            out.printf("%n2. I/O-bound: %,d tasks in flight at once%n", s.ioConcurrency());
+            out.printf("%n2. I/O-bound: many tasks in flight at once, each waiting%n");
             sections.add(sleep(out, runner, models, s));
             sections.add(http(out, runner, models, s));
             sections.add(cpu(out, runner, models, s));
@@ -106,15 +108,16 @@ final class TourCommand implements Callable<Integer> {
 
     /** Section 2a: waiting on a timer. */
     static TourRecord.Section sleep(PrintWriter out, Runner runner, Options.ModelOptions models, Settings s) {
-        out.printf("%n  2a. sleep %d ms (a timer: nothing but waiting)%n", s.sleepMillis());
-        return section(out, runner, models, s.measurement(), "sleep", new Workload.Sleep(s.sleepMillis()), s.ioConcurrency(), false);
+        out.printf("%n  2a. sleep %d ms, %,d in flight (a timer: nothing but waiting)%n", s.sleepMillis(), s.sleepConcurrency());
+        return section(out, runner, models, s.measurement(), "sleep", new Workload.Sleep(s.sleepMillis()), s.sleepConcurrency(), false);
     }
 
     /** Section 2b: a real call to the backend. */
     static TourRecord.Section http(PrintWriter out, Runner runner, Options.ModelOptions models, Settings s) {
-        out.printf("%n  2b. http %d ms (a real call over loopback to the backend, which answers after %d ms)%n",
-                s.httpMillis(), s.httpMillis());
-        return section(out, runner, models, s.measurement(), "http", new Workload.Http(s.httpMillis(), 16), s.ioConcurrency(), false);
+        out.printf("%n  2b. http %d ms, %,d in flight (a real call over loopback to the backend, which answers after %d ms)%n",
+                s.httpMillis(), s.httpConcurrency(), s.httpMillis());
+        runner.useClient(Client.LEAN);  // the model is the variable, not the client
+        return section(out, runner, models, s.measurement(), "http", new Workload.Http(s.httpMillis(), 16), s.httpConcurrency(), false);
     }
 
     /** Section 3: computing, plus a single event loop. */
@@ -151,8 +154,9 @@ final class TourCommand implements Callable<Integer> {
         double perThread = 1000.0 / s.serverMillis();
         out.printf(Locale.ROOT, "%n5. Servers: GET /io?ms=%d at %,d requests/s for %d s (open model: latency from each request's intended send time)%n",
                 s.serverMillis(), s.serverRate(), s.serverDuration().toSeconds());
-        out.printf(Locale.ROOT, "   The same endpoint on each server, each in its own JVM; jdk-platform has %d threads, so at most %d / %d ms = %,.0f requests/s.%n",
-                s.serverThreads(), s.serverThreads(), s.serverMillis(), s.serverThreads() * perThread);
+        out.printf(Locale.ROOT, "   The same endpoint on each server, each in its own JVM, warmed up until its CPU per answer is steady (at most %d s);%n"
+                        + "   jdk-platform has %d threads, so at most %d / %d ms = %,.0f requests/s.%n",
+                Settings.SERVER_WARMUP.toSeconds(), s.serverThreads(), s.serverThreads(), s.serverMillis(), s.serverThreads() * perThread);
         out.flush();
         List<ServerBench.Setup> setups = List.of(
                 new ServerBench.Setup(ServerId.HELIDON, List.of(), "helidon", null),
@@ -161,7 +165,7 @@ final class TourCommand implements Callable<Integer> {
                 new ServerBench.Setup(ServerId.JDK_VIRTUAL, List.of(), "jdk-virtual", null),
                 new ServerBench.Setup(ServerId.NETTY, List.of(), "netty", null));
         Duration slo = Duration.ofMillis(2 * s.serverMillis());
-        ServerBench.Plan plan = new ServerBench.Plan("io", "/io?ms=" + s.serverMillis(), List.of(s.serverRate()), s.serverDuration(),
+        ServerBench.Plan plan = new ServerBench.Plan(Endpoint.IO, "/io?ms=" + s.serverMillis(), List.of(s.serverRate()), s.serverDuration(),
                 Settings.SERVER_WARMUP, LoadSettings.DEFAULT_CONNECTIONS, Duration.ofSeconds(5), slo);
         URI backendUri = runner.backend();
         CpusOption.pinGenerator(placement);

@@ -23,7 +23,7 @@ final class TourLesson implements Lesson<TourLesson.Result> {
     enum Part {
         RESTAURANT("restaurant", "1", Section.WAITING, 2, "The restaurant: three orders that only wait, served one after another and then concurrently on each model"),
         SLEEP("sleep", "2a", Section.BLOCKING, 20, "Why synchronous code fails at scale: 10,000 timer waits on a pool of 200 platform threads, on virtual threads and on event loops"),
-        HTTP("http", "2b", Section.ASYNC, 35, "Smart waiting on real I/O: 10,000 backend calls in flight on each model, beside Little's-law bound"),
+        HTTP("http", "2b", Section.ASYNC, 35, "Smart waiting on real I/O: 1,000 backend calls in flight on each model (the lean client), beside Little's-law bound"),
         CPU("cpu", "3", Section.ASYNC, 30, "What async does not solve: CPU-bound tasks on each model and on one event loop, beside the cores' bound"),
         DB("db", "4", Section.REAL_WORLD, 25, "A high-scale API's real limit: 1,000 queries in flight through a pool of 10 connections (needs PostgreSQL)"),
         SERVERS("servers", "5", Section.MASTERY, 40, "Async web servers: the same endpoint on the four servers under an open-model load, one with too few threads");
@@ -45,7 +45,7 @@ final class TourLesson implements Lesson<TourLesson.Result> {
 
     /** Test-sized tour settings: short windows, fewer tasks in flight, a lower server rate. */
     static final TourCommand.Settings TINY = new TourCommand.Settings(
-            new Measurement(Duration.ofMillis(200), 2, Duration.ofSeconds(1), 1, null), 500, 50, 20,
+            new Measurement(Duration.ofMillis(200), 2, Duration.ofSeconds(1), 1, null), 500, 50, 100, 20,
             0.5, 20, 10, 5, 50, 20, 200, 2, Duration.ofSeconds(2));
 
     private final Part part;

@@ -117,16 +117,18 @@ public final class CancellationLesson implements Lesson<CancellationLesson.Resul
     }
 
     private final AtomicInteger inFlight = new AtomicInteger();
-    private BackendActivity backend;
+    private BackendActivity activity;
+    private Backend backend;
 
     @Override
     public Result run(PrintWriter out, LessonSettings settings) throws Exception {
         long slow = settings.pick(2_000, 600);
         long timeout = settings.pick(100, 50);
         int n = settings.pick(10, 4);
-        backend = new BackendActivity();
+        activity = new BackendActivity();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("lesson-loop"), NioIoHandler.newFactory());
-        try (Backend server = Backend.start("127.0.0.1", 0, 1, backend)) {
+        try (Backend server = Backend.start("127.0.0.1", 0, 1, activity)) {
+            backend = server;
             URI uri = server.uri();
             NettyGet netty = new NettyGet(group.next(), uri);
             String slowCall = "/delay?ms=" + slow;
@@ -295,7 +297,7 @@ public final class CancellationLesson implements Lesson<CancellationLesson.Resul
     }
 
     private Snapshot snapshot() {
-        return new Snapshot(inFlight.get(), backend.openConnections(), backend.requestsInProgress());
+        return new Snapshot(inFlight.get(), backend.connectionsOpen(), activity.requestsInProgress());
     }
 }
 

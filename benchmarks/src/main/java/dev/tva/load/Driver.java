@@ -84,6 +84,11 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
         });
     }
 
+    /** Ends the run early: no request is due at or after {@code endNanos}; called off the loop, after {@link #start}. */
+    final void endAt(long endNanos) {
+        loop.execute(() -> this.endNanos = Math.min(this.endNanos, endNanos));
+    }
+
     /** Starts sending, on the loop, once the clock is set. */
     abstract void begin();
 

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * An HTTP load generator with wrk2's semantics: requests arrive at a fixed rate whether or not the server
@@ -32,7 +33,8 @@ import java.util.function.Consumer;
  *
  * <p>Non-blocking: a few Netty event loops ({@link LoadSettings#loops()}) each pace their share of the
  * requests and own their keep-alive HTTP/1.1 connections (one request at a time on each, no pipelining).
- * {@link #run} blocks the caller until the run ends, at most warm-up + duration + timeout later.
+ * {@link #run} blocks the caller until the run ends, at most warm-up + duration + timeout later; the
+ * caller may stop it sooner, e.g. once the figures of its seconds have settled.
  */
 public final class LoadGenerator {
     private static final long SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -59,8 +61,19 @@ public final class LoadGenerator {
      * a second while the run lasts (the caller decides whether to show it).
      */
     public static LoadResult run(LoadSettings settings, Consumer<Progress> progress) {
+        return run(settings, progress, p -> false);
+    }
+
+    /**
+     * Runs the load as {@link #run(LoadSettings, Consumer)} does, except that after each report
+     * {@code stop} is asked (on the calling thread, after {@code progress}), and true ends the run there:
+     * no request is due after it, and the run returns once the requests in flight have ended. The result
+     * counts what was due until then.
+     */
+    public static LoadResult run(LoadSettings settings, Consumer<Progress> progress, Predicate<Progress> stop) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(progress, "progress (pass p -> { } to ignore it)");
+        Objects.requireNonNull(stop, "stop (pass p -> false to run the whole duration)");
         int loops = settings.effectiveLoops();
         Tally tally = new Tally();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("load"), NioIoHandler.newFactory());
@@ -87,7 +100,7 @@ public final class LoadGenerator {
             for (Driver d : drivers) {
                 d.start(start);
             }
-            waitForEnd(settings, drivers, tally, start, progress);
+            waitForEnd(settings, drivers, tally, start, progress, stop);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
         }
@@ -108,12 +121,18 @@ public final class LoadGenerator {
         return LoadResult.of(settings, tally, LatencySummary.of(merged), measuredNanos, loops, unresolved, Environment.current());
     }
 
-    /** Waits for every loop to finish, reporting progress each second; gives up a little after the last deadline. */
-    private static void waitForEnd(LoadSettings settings, List<Driver> drivers, Tally tally, long start, Consumer<Progress> progress) {
+    /**
+     * Waits for every loop to finish, reporting progress each second and ending the run early when
+     * {@code stop} says so; gives up a little after the last deadline.
+     */
+    private static void waitForEnd(LoadSettings settings, List<Driver> drivers, Tally tally, long start, Consumer<Progress> progress,
+                                   Predicate<Progress> stop) {
         CompletableFuture<Void> all = CompletableFuture.allOf(drivers.stream().map(d -> d.done).toArray(CompletableFuture[]::new));
         long warmupNanos = settings.warmup().toNanos();
         long totalNanos = warmupNanos + settings.duration().toNanos();
-        long giveUp = start + totalNanos + settings.timeout().toNanos() + Driver.SWEEP_NANOS + 2 * SECOND_NANOS;
+        long afterEnd = settings.timeout().toNanos() + Driver.SWEEP_NANOS + 2 * SECOND_NANOS;
+        long giveUp = start + totalNanos + afterEnd;
+        boolean stopped = false;
         long nextReport = start + SECOND_NANOS;
         long answersBefore = 0;
         long reportedAt = start;
@@ -125,9 +144,18 @@ public final class LoadGenerator {
             now = System.nanoTime();
             if (now >= nextReport) {
                 long answers = tally.answers.sum();
-                progress.accept(new Progress((now - start) / 1_000_000, totalNanos / 1_000_000, now - start < warmupNanos,
+                Progress p = new Progress((now - start) / 1_000_000, totalNanos / 1_000_000, now - start < warmupNanos,
                         tally.sent.sum(), tally.completed.sum(), tally.errors(), tally.timeouts.sum(), tally.late(),
-                        (answers - answersBefore) * 1e9 / (now - reportedAt)));
+                        (answers - answersBefore) * 1e9 / (now - reportedAt), answers);
+                progress.accept(p);
+                if (!stopped && now - start < totalNanos && stop.test(p)) {
+                    stopped = true;
+                    long end = System.nanoTime();
+                    for (Driver d : drivers) {
+                        d.endAt(end);
+                    }
+                    giveUp = end + afterEnd;
+                }
                 answersBefore = answers;
                 reportedAt = now;
                 nextReport += SECOND_NANOS;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.tva.workloads.Environment;
 import dev.tva.workloads.LatencySummary;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,10 +36,11 @@ import java.util.Map;
  *                          opening a connection for the request
  * @param valid             no errors, no timeouts, at most 1% late, and at least one answer
  * @param invalidReason     why not valid, in one line; null when valid
+ * @param faults            why not valid, typed (whose fault each is); empty when valid
  * @param connections       the most connections allowed (open) or held (closed)
  * @param connectionsOpened connections opened, in total (a server that closes them makes this grow)
  * @param loops             event loops that sent the load
- * @param durationMillis    the measured duration asked for
+ * @param durationMillis    the measured duration asked for (a run the caller stopped early was shorter)
  * @param measuredMillis    from the first measured request's time to the last answer (at least the duration)
  * @param warmupMillis      the unmeasured warm-up before it
  * @param timeoutMillis     the timeout
@@ -50,7 +52,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"model", "url", "targetPerSec", "achievedPerSec", "latencyMicros", "latencyFrom", "scheduled",
         "sent", "completed", "errors", "errorsByStatus", "connectionErrors", "timeouts", "late", "lateNoConnection",
-        "lateGenerator", "valid", "invalidReason", "connections", "connectionsOpened", "loops", "durationMillis",
+        "lateGenerator", "valid", "invalidReason", "faults", "connections", "connectionsOpened", "loops", "durationMillis",
         "measuredMillis", "warmupMillis", "timeoutMillis", "lateThresholdMillis", "firstError", "env", "cpus"})
 public record LoadResult(
         String model,
@@ -71,6 +73,7 @@ public record LoadResult(
         long lateGenerator,
         boolean valid,
         @JsonInclude(JsonInclude.Include.ALWAYS) String invalidReason,
+        List<Fault> faults,
         int connections,
         long connectionsOpened,
         int loops,
@@ -106,7 +109,7 @@ public record LoadResult(
                 Math.round(achieved * 10) / 10.0, latency, open ? FROM_INTENDED : FROM_SEND,
                 tally.scheduled.sum(), tally.sent.sum(), completed, tally.errors(), tally.errorsByStatus(),
                 tally.connectionErrors.sum(), timeouts, tally.late(), tally.lateNoConnection.sum(), tally.lateGenerator.sum(),
-                validity.valid(), validity.reason(), settings.connections(), tally.connectionsOpened.sum(), loops,
+                validity.valid(), validity.reason(), validity.faults(), settings.connections(), tally.connectionsOpened.sum(), loops,
                 settings.duration().toMillis(), measuredNanos / 1_000_000, settings.warmup().toMillis(),
                 settings.timeout().toMillis(), settings.lateThreshold().toMillis(), firstError, env, null);
     }
@@ -115,7 +118,7 @@ public record LoadResult(
     public LoadResult withCpus(String cpus) {
         return new LoadResult(model, url, targetPerSec, achievedPerSec, latencyMicros, latencyFrom, scheduled, sent, completed,
                 errors, errorsByStatus, connectionErrors, timeouts, late, lateNoConnection, lateGenerator, valid, invalidReason,
-                connections, connectionsOpened, loops, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
+                faults, connections, connectionsOpened, loops, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
                 lateThresholdMillis, firstError, env, cpus);
     }
 }

@@ -2,8 +2,9 @@ package dev.tva.load;
 
 /**
  * A running load's counters, handed to the caller about once a second so long runs show they are alive.
- * Counts are of measured requests only (zero during the warm-up); {@code answersPerSec} counts every
- * answer of the last interval, warm-up included, so the warm-up shows a rate too.
+ * Counts are of measured requests only (zero during the warm-up); {@code answers} and
+ * {@code answersPerSec} count every answer, warm-up included, so the warm-up shows a rate too, and a
+ * caller can tell how many answers each interval had.
  *
  * @param elapsedMillis since the first request was due (warm-up included)
  * @param totalMillis   warm-up plus duration: when the last request is due
@@ -14,7 +15,8 @@ package dev.tva.load;
  * @param timeouts      measured requests with no answer within the timeout
  * @param late          measured requests sent later than the late threshold (open model)
  * @param answersPerSec answers per second over the last interval
+ * @param answers       answers so far, warm-up included, whatever their status
  */
 public record Progress(long elapsedMillis, long totalMillis, boolean warmingUp, long sent, long completed,
-                       long errors, long timeouts, long late, double answersPerSec) {
+                       long errors, long timeouts, long late, double answersPerSec, long answers) {
 }

@@ -2,22 +2,26 @@ package dev.tva.load;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Whether a run's numbers can be trusted, and if not, why, in one line. A latency measured while
- * requests failed, timed out or left late describes a different load than the one asked for.
+ * Whether a run's numbers can be trusted, and if not, why: typed ({@link Fault}) and in one line. A
+ * latency measured while requests failed, timed out or left late describes a different load than the one
+ * asked for.
  */
-record Validity(boolean valid, String reason) {
+record Validity(boolean valid, List<Fault> faults, String reason) {
     /** More late requests than this share makes a run invalid: the load was not the one asked for. */
     static final double MAX_LATE_SHARE = 0.01;
 
     static Validity of(LoadSettings settings, long scheduled, long completed, long errors, Map<String, Long> byStatus,
                        long connectionErrors, long timeouts, long lateNoConnection, long lateGenerator) {
         List<String> reasons = new ArrayList<>();
+        EnumSet<Fault> faults = EnumSet.noneOf(Fault.class);
         if (errors > 0) {
+            faults.add(Fault.ERRORS);
             List<String> kinds = new ArrayList<>();
             byStatus.forEach((status, count) -> kinds.add(status + ": " + count));
             if (connectionErrors > 0) {
@@ -26,11 +30,14 @@ record Validity(boolean valid, String reason) {
             reasons.add(String.format(Locale.ROOT, "%,d of %,d requests failed (%s)", errors, scheduled, String.join(", ", kinds)));
         }
         if (timeouts > 0) {
+            faults.add(Fault.TIMEOUTS);
             reasons.add(String.format(Locale.ROOT, "%,d requests got no answer within %s", timeouts, describe(settings.timeout())));
         }
         long late = lateNoConnection + lateGenerator;
         if (scheduled > 0 && late > MAX_LATE_SHARE * scheduled) {
-            String why = lateNoConnection >= lateGenerator
+            boolean serverBehind = lateNoConnection >= lateGenerator;
+            faults.add(serverBehind ? Fault.SERVER_BEHIND : Fault.GENERATOR_BEHIND);
+            String why = serverBehind
                     ? String.format(Locale.ROOT, "every one of the %,d connections was busy — the server is not keeping up at this rate (or raise --connections)",
                             settings.connections())
                     : "the generator fell behind its schedule — it was short of CPU or still opening connections ("
@@ -40,9 +47,11 @@ record Validity(boolean valid, String reason) {
                     percent(late, scheduled), describe(settings.lateThreshold()), why));
         }
         if (reasons.isEmpty() && completed == 0) {
+            faults.add(Fault.NO_ANSWER);
             reasons.add("no request was answered");
         }
-        return reasons.isEmpty() ? new Validity(true, null) : new Validity(false, String.join("; ", reasons));
+        return reasons.isEmpty() ? new Validity(true, List.of(), null)
+                : new Validity(false, List.copyOf(faults), String.join("; ", reasons));
     }
 
     private static String percent(long part, long whole) {

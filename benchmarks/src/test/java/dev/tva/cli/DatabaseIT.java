@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.workloads.Client;
 import dev.tva.workloads.Database;
 import dev.tva.workloads.DbQuery;
 import dev.tva.workloads.DbSettings;
@@ -37,7 +38,7 @@ class DatabaseIT {
 
     private static Experiment.Outcome run(Model model, DbSettings settings, Workload workload, int tasks, int concurrency) {
         try (Database db = Database.open(settings);
-             ExecutionModel execution = new ModelSpec(model, 16, 2).create(null, Duration.ofSeconds(10), db)) {
+             ExecutionModel execution = new ModelSpec(model, 16, 2).create(null, Client.LEAN, Duration.ofSeconds(10), db)) {
             return Experiment.run(execution, workload, tasks, concurrency, Experiment.Progress.NONE);
         }
     }

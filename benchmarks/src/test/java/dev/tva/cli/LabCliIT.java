@@ -1,7 +1,8 @@
 package dev.tva.cli;
 
-import dev.tva.workloads.Results;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.Model;
+import dev.tva.workloads.Results;
 import dev.tva.workloads.RunResult;
 import dev.tva.workloads.WorkloadType;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class LabCliIT {
             assertThat(r.errors()).isZero();
             assertThat(r.checksum()).isEqualTo(1000L * 16);
             assertThat(r.backendCpuMillis()).isNotNull();
+            assertThat(r.client()).as("the default client").isEqualTo(Client.LEAN);
         });
     }
 }

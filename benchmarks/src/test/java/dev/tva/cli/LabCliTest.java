@@ -29,7 +29,7 @@ class LabCliTest {
             "run --model virtual --concurrency 0     | --concurrency | expected a whole number >= 1, got 0",
             "run --model virtual --latency 5parsecs  | --latency | '5parsecs' is not a duration; use a whole number with ms, s or m",
             "run --model virtual --tasks             | --tasks | Missing required parameter",
-            "run --model virtual --workload nap      | --workload | expected one of sleep, http, cpu, mixed, db",
+            "run --model virtual --workload nap      | --workload | expected one of sleep, http, cpu, mixed, fanout, db",
             "run --model virtual --tasks many        | --tasks | 'many' is not a whole number",
             "run --model virtual --latency 2m        | --latency | at most 60s",
             "run --workload sleep                    | --model | Missing required option",
@@ -44,6 +44,9 @@ class LabCliTest {
             "run --model virtual --window 50ms       | --window | at least 100ms, got 50ms",
             "compare --forks -1                      | --forks | expected a whole number >= 1, got -1",
             "run --model virtual --forks x           | --forks | 'x' is not a whole number",
+            "run --model virtual --client fast       | --client | 'fast' is not a client; expected one of lean, library",
+            "compare --workload http --client fast    | --client | 'fast' is not a client; expected one of lean, library, or both",
+            "run --model virtual --workload fanout --calls 101 | --calls | at most 100, got 101",
     })
     void badInputGetsOneLineAndExitCodeTwo(String args, String flag, String expected) {
         Ran ran = lab(args.trim().split("\\s+"));

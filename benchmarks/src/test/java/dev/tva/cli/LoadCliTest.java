@@ -1,8 +1,14 @@
 package dev.tva.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +32,10 @@ class LoadCliTest {
             "load --url http://127.0.0.1/io --rate 10   | --url | is not an http://HOST:PORT/PATH URL",
             "load --url localhost:8080 --rate 10        | --url | is not an http://HOST:PORT/PATH URL",
             "load --rate 10                             | --url | Missing required option",
+            "load " + URL + "--rate 10 --emit jmeter    | --emit | 'jmeter' is not a format lab load can write; expected one of hyperfoil",
+            "load " + URL + "--rate 10 --emit-file x.yaml | --emit-file | add --emit hyperfoil",
+            "load " + URL + "--rate 10 --emit hyperfoil --json r.json | --json | --emit writes a benchmark instead of running one",
+            "load " + URL + "--emit hyperfoil           | --rate | Missing required option",
     })
     void badInputGetsOneLineAndExitCodeTwo(String args, String flag, String expected) {
         LabCliTest.Ran ran = LabCliTest.lab(args.trim().split("\\s+"));
@@ -56,5 +66,44 @@ class LoadCliTest {
         assertThat(ran.out()).startsWith("Usage: lab load").contains("--rate=RATE").contains("--closed")
                 .contains("(default: 1000)").contains("(default: 0s)").contains("(default: 10ms)")
                 .contains("more than 1% of requests sent late is INVALID");
+    }
+
+    @Test
+    void emitWritesTheHyperfoilBenchmarkToStandardOutputWithoutContactingTheServer() throws Exception {
+        // Port 1 answers nobody: --emit sends nothing, so the server need not be reachable from here.
+        LabCliTest.Ran ran = LabCliTest.lab("load", "--url", "http://127.0.0.1:1/io?ms=50", "--rate", "300/s",
+                "--duration", "20s", "--warmup", "5s", "--connections", "200", "--emit", "hyperfoil");
+
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        assertThat(ran.err()).isEmpty();
+        JsonNode yaml = new YAMLMapper().readTree(ran.out());
+        assertThat(yaml.at("/http/host").asText()).isEqualTo("http://127.0.0.1:1");
+        assertThat(yaml.at("/phases/1/main/constantRate/usersPerSec").asDouble()).isEqualTo(300);
+        assertThat(yaml.at("/phases/1/main/constantRate/maxSessions").asInt()).isEqualTo(200);
+        assertThat(yaml.at("/phases/1/main/constantRate/scenario/0/request/0/httpRequest/GET").asText()).isEqualTo("/io?ms=50");
+    }
+
+    @Test
+    void emitFileWritesTheFileAndSaysSoInOneLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lab-load.hf.yaml");
+        LabCliTest.Ran ran = LabCliTest.lab("load", "--url", "http://127.0.0.1:1/hello", "--rate", "100", "--duration", "3s",
+                "--emit", "hyperfoil", "--emit-file", file.toString());
+
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        assertThat(ran.out().lines()).hasSize(1);
+        assertThat(ran.out()).startsWith("wrote " + file + ": the hyperfoil benchmark 'lab-load', open model");
+        assertThat(new YAMLMapper().readTree(file.toFile()).get("name").asText()).isEqualTo("lab-load");
+    }
+
+    @Test
+    void anUnwritableEmitFileIsOneLineAndExitCodeTwo(@TempDir Path dir) {
+        Path file = dir.resolve("no-such-folder").resolve("x.yaml");
+        LabCliTest.Ran ran = LabCliTest.lab("load", "--url", "http://127.0.0.1:1/hello", "--rate", "100",
+                "--emit", "hyperfoil", "--emit-file", file.toString());
+
+        assertThat(ran.exit()).isEqualTo(2);
+        assertThat(ran.err().lines()).hasSize(1);
+        assertThat(ran.err()).startsWith("load: cannot write --emit-file " + file).doesNotContain("\tat ");
+        assertThat(Files.exists(file)).isFalse();
     }
 }

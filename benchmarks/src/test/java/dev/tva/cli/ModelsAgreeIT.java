@@ -1,6 +1,7 @@
 package dev.tva.cli;
 
 import dev.tva.workloads.Backend;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Experiment;
@@ -9,13 +10,16 @@ import dev.tva.workloads.Workload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The three models run the same workloads and must get the same answers. */
+/** The three models run the same workloads and must get the same answers, with either client. */
 class ModelsAgreeIT {
     private static final int TASKS = 2_000;
     private static Backend backend;
@@ -34,14 +38,18 @@ class ModelsAgreeIT {
         backend.close();
     }
 
-    private static ExecutionModel create(Model model) {
-        return new ModelSpec(model, 8, 2).create(backend.uri(), Duration.ofSeconds(10));
+    private static ExecutionModel create(Model model, Client client) {
+        return new ModelSpec(model, 8, 2).create(backend.uri(), client, Duration.ofSeconds(10));
+    }
+
+    static Stream<Arguments> modelsAndClients() {
+        return Stream.of(Model.values()).flatMap(m -> Stream.of(Client.values()).map(c -> Arguments.of(m, c)));
     }
 
     @ParameterizedTest
     @EnumSource(Model.class)
     void cpuChecksumsAreTheSameOnEveryModel(Model model) {
-        try (ExecutionModel execution = create(model)) {
+        try (ExecutionModel execution = create(model, Client.LEAN)) {
             Experiment.Outcome outcome = Experiment.run(execution, new Workload.Cpu(5, 0), TASKS, 16, Experiment.Progress.NONE);
             assertThat(outcome.completed()).isEqualTo(TASKS);
             assertThat(outcome.errors()).isZero();
@@ -49,24 +57,35 @@ class ModelsAgreeIT {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Model.class)
-    void everyHttpTaskGetsItsFullAnswerOnEveryModel(Model model) {
-        try (ExecutionModel execution = create(model)) {
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("modelsAndClients")
+    void everyHttpTaskGetsItsFullAnswerOnEveryModel(Model model, Client client) {
+        try (ExecutionModel execution = create(model, client)) {
             Experiment.Outcome outcome = Experiment.run(execution, new Workload.Http(5, 100), TASKS, 64, Experiment.Progress.NONE);
             assertThat(outcome.errors()).isZero();
             assertThat(outcome.checksum()).isEqualTo(TASKS * 100L);
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Model.class)
-    void mixedWorkAddsTheAnswerToTheChecksumOnEveryModel(Model model) {
-        try (ExecutionModel execution = create(model)) {
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("modelsAndClients")
+    void mixedWorkAddsTheAnswerToTheChecksumOnEveryModel(Model model, Client client) {
+        try (ExecutionModel execution = create(model, client)) {
             Workload mixed = new Workload.Mixed(new Workload.Http(5, 10), new Workload.Cpu(5, 0));
             Experiment.Outcome outcome = Experiment.run(execution, mixed, TASKS, 64, Experiment.Progress.NONE);
             assertThat(outcome.errors()).isZero();
             assertThat(outcome.checksum()).isEqualTo(expectedCpuChecksum + TASKS * 10L);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("modelsAndClients")
+    void everyFanOutAddsUpAllItsAnswersOnEveryModel(Model model, Client client) {
+        try (ExecutionModel execution = create(model, client)) {
+            Experiment.Outcome outcome = Experiment.run(execution, new Workload.FanOut(5, 5, 100), TASKS / 10, 16,
+                    Experiment.Progress.NONE);
+            assertThat(outcome.errors()).isZero();
+            assertThat(outcome.checksum()).isEqualTo(TASKS / 10 * 5 * 100L);
         }
     }
 }

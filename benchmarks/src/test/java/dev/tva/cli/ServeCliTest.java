@@ -29,6 +29,8 @@ class ServeCliTest {
             "servers --slo fast                              | 'fast' is not a duration",
             "servers --servers helidon --block-event-loop    | include netty in --servers",
             "servers --duration 0                            | expected more than 0",
+            "serve --server netty --client fast              | Invalid value for option '--client': 'fast' is not a client; expected one of lean, library",
+            "servers --client fast                           | Invalid value for option '--client': 'fast' is not a client; expected one of lean, library",
     })
     void badInputGetsOneLineAndExitCodeTwo(String args, String expected) {
         LabCliTest.Ran ran = LabCliTest.lab(args.trim().split("\\s+"));
@@ -51,5 +53,26 @@ class ServeCliTest {
             assertThat(ran.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .contains("choose another --port").doesNotContain("\tat ");
         }
+    }
+
+    @Test
+    void aBackendThatDoesNotAnswerIsOneLineAndExitCodeOneBeforeTheServerIsUsed() {
+        LabCliTest.Ran ran = LabCliTest.lab("serve", "--server", "netty", "--port", "0", "--backend", "http://127.0.0.1:1");
+
+        assertThat(ran.exit()).isEqualTo(1);
+        assertThat(ran.err().lines()).hasSize(1);
+        assertThat(ran.err()).startsWith("serve: backend http://127.0.0.1:1 is not reachable (")
+                .contains("start one with `lab backend --port 1`").doesNotContain("\tat ");
+        assertThat(ran.out()).isEmpty();
+    }
+
+    @Test
+    void aBackendNameThatDoesNotResolveSaysSoInOneLine() {
+        LabCliTest.Ran ran = LabCliTest.lab("serve", "--server", "netty", "--port", "0", "--backend", "http://no-such-host.invalid:9000");
+
+        assertThat(ran.exit()).isEqualTo(1);
+        assertThat(ran.err().lines()).hasSize(1);
+        assertThat(ran.err()).startsWith("serve: backend http://no-such-host.invalid:9000 is not reachable: no address found for the name")
+                .doesNotContain("\tat ");
     }
 }

@@ -43,6 +43,23 @@ class LoadGeneratorIT {
         assertThat(progress).hasSizeBetween(1, 3);
         assertThat(progress.get(0).totalMillis()).isEqualTo(2_500);
         assertThat(progress.get(progress.size() - 1).sent()).isPositive();
+        assertThat(progress.get(0).answers()).as("answers count the warm-up's too").isGreaterThan(progress.get(0).completed());
+    }
+
+    @Test
+    void theCallerCanStopARunAtAReportAndOnlyWhatWasDueUntilThenIsCounted() {
+        LoadResult r;
+        long start = System.nanoTime();
+        try (TestServer server = TestServer.answering(200)) {
+            r = LoadGenerator.run(LoadSettings.open(server.uri("/"), 200, Duration.ofSeconds(20)).withLateThreshold(LENIENT),
+                    p -> { }, p -> p.elapsedMillis() >= 2_000);
+        }
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(tookMillis).as("stopped at the 2 s report, not after 20 s").isLessThan(8_000);
+        assertThat(r.scheduled()).as("200/s for about 2 s").isBetween(300L, 700L);
+        assertThat(r.valid()).as(r.invalidReason()).isTrue();
+        assertEveryRequestEndedOnce(r);
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A run is valid only without errors and timeouts and with at most 1% late; the reason names the cause. */
+/** A run is valid only without errors and timeouts and with at most 1% late; the reason names the cause, and the faults type it. */
 class ValidityTest {
     private static final LoadSettings SETTINGS = LoadSettings.open(URI.create("http://127.0.0.1:8080/"), 1000, Duration.ofSeconds(10));
 
@@ -18,6 +18,7 @@ class ValidityTest {
 
         assertThat(v.valid()).isTrue();
         assertThat(v.reason()).isNull();
+        assertThat(v.faults()).isEmpty();
     }
 
     @Test
@@ -25,6 +26,7 @@ class ValidityTest {
         Validity v = Validity.of(SETTINGS, 10_000, 10_000, 0, Map.of(), 0, 0, 4_100, 20);
 
         assertThat(v.valid()).isFalse();
+        assertThat(v.faults()).containsExactly(Fault.SERVER_BEHIND);
         assertThat(v.reason()).isEqualTo("41% of requests were sent late (over 10 ms after their intended time): every one of the "
                 + "1,000 connections was busy — the server is not keeping up at this rate (or raise --connections)");
     }
@@ -33,6 +35,7 @@ class ValidityTest {
     void lateBecauseTheTicksCameLateBlamesTheGenerator() {
         Validity v = Validity.of(SETTINGS, 10_000, 10_000, 0, Map.of(), 0, 0, 0, 150);
 
+        assertThat(v.faults()).containsExactly(Fault.GENERATOR_BEHIND);
         assertThat(v.reason()).startsWith("1.5% of requests were sent late").contains("the generator fell behind its schedule");
     }
 
@@ -40,11 +43,15 @@ class ValidityTest {
     void errorsAndTimeoutsAreListedTogether() {
         Validity v = Validity.of(SETTINGS, 1_000, 900, 60, Map.of("500", 58L), 2, 40, 0, 0);
 
+        assertThat(v.faults()).containsExactly(Fault.ERRORS, Fault.TIMEOUTS);
         assertThat(v.reason()).isEqualTo("60 of 1,000 requests failed (500: 58, connection failures: 2); 40 requests got no answer within 10 s");
     }
 
     @Test
     void aRunWithoutASingleAnswerIsNotValid() {
-        assertThat(Validity.of(SETTINGS, 0, 0, 0, Map.of(), 0, 0, 0, 0).reason()).isEqualTo("no request was answered");
+        Validity v = Validity.of(SETTINGS, 0, 0, 0, Map.of(), 0, 0, 0, 0);
+
+        assertThat(v.reason()).isEqualTo("no request was answered");
+        assertThat(v.faults()).containsExactly(Fault.NO_ANSWER);
     }
 }

@@ -119,6 +119,6 @@ final class Synthetic {
                 halfWidth > 0 ? perSec - halfWidth : null, halfWidth > 0 ? perSec + halfWidth : null, 5, 1, steady, 500,
                 List.of(perSec), steady ? 4 : 12, label, label, parallelism, waitSlots, latencyMillis, null, null, null, null,
                 null, rule, limit, null, 0, 2_000, 1_000, null, busy, errors > 0 ? "IOException: refused" : null, null,
-                null, errors == 0);
+                null, errors == 0, null, workload.needsBackend() ? dev.tva.workloads.Client.LEAN : null);
     }
 }

@@ -1,21 +1,15 @@
 package dev.tva.threads;
 
+import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.DatabaseAccess;
 import dev.tva.workloads.Workload;
-import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.http1.Http1Client;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
 
 /**
  * The workloads written the plain way: each method blocks its thread until the work is done and
@@ -25,31 +19,23 @@ import java.util.concurrent.Future;
  * unmounts, and the carrier runs another virtual thread meanwhile. The code is the same.
  */
 public final class BlockingWorkloads implements AutoCloseable {
-    /** Keep-alive connections kept per client: enough for every task in flight to reuse one. */
-    private static final int CONNECTIONS_KEPT = 20_000;
-
-    private final Http1Client client;
+    private final Executor forks;
+    private final BlockingClient client;
     private final DatabaseAccess database;
 
-    /** Workloads without a database (see the three-argument constructor). */
-    public BlockingWorkloads(URI backend, Duration timeout) {
-        this(backend, timeout, null);
+    /**
+     * Workloads whose fan-outs fork onto {@code forks} (the model's own executor), calling {@code backend}
+     * ({@code null} when no task calls it) with the {@code client} kind of client, a call failing after {@code timeout}.
+     */
+    public BlockingWorkloads(Executor forks, URI backend, Client client, Duration timeout) {
+        this(forks, backend, client, timeout, null);
     }
 
-    /**
-     * Calls {@code backend} (its base URI; {@code null} when no task calls it) with HTTP/1.1 keep-alive
-     * connections, a call failing after {@code timeout}; queries {@code database} ({@code null} when no
-     * task does).
-     */
-    public BlockingWorkloads(URI backend, Duration timeout, DatabaseAccess database) {
+    /** Also queries {@code database} ({@code null} when no task does): JDBC blocks, like everything here. */
+    public BlockingWorkloads(Executor forks, URI backend, Client client, Duration timeout, DatabaseAccess database) {
+        this.forks = forks;
+        this.client = backend == null ? null : BlockingClient.of(client, backend, timeout);
         this.database = database;
-        this.client = backend == null ? null : Http1Client.builder()
-                .baseUri(backend)
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .connectionCacheSize(CONNECTIONS_KEPT)
-                .shareConnectionCache(false)
-                .build();
     }
 
     /** Runs one task: the only place that looks at which workload it is. */
@@ -59,6 +45,7 @@ public final class BlockingWorkloads implements AutoCloseable {
             case Workload.Http w -> http(w);
             case Workload.Cpu w -> cpu(w);
             case Workload.Mixed w -> mixed(w);
+            case Workload.FanOut w -> fanOut(w);
             case Workload.Db w -> db(w);
         };
     }
@@ -69,62 +56,12 @@ public final class BlockingWorkloads implements AutoCloseable {
         return 0;
     }
 
-    /** Calls the backend and waits for its answer: the thread blocks reading the socket. */
+    /** Calls the backend: the thread blocks reading the socket until the whole answer is in. */
     public long http(Workload.Http w) throws IOException {
         if (client == null) {
             throw new IllegalStateException("no backend configured for http work");
         }
-        try (HttpClientResponse response = client.get("/delay")
-                .queryParam("ms", Long.toString(w.latencyMillis()))
-                .queryParam("bytes", Integer.toString(w.bytes()))
-                .request()) {
-            if (response.status().code() != 200) {
-                throw new IOException("backend answered " + response.status().code() + " to GET /delay");
-            }
-            return drain(response.inputStream());
-        } catch (RuntimeException e) {
-            throw new IOException(e.getMessage(), e);  // Helidon reports socket failures unchecked
-        }
-    }
-
-    /**
-     * Makes {@code n} backend calls at once, one task each on {@code forks}, and waits for all of them: the
-     * fork-join of blocking code. Returns the bytes of all answers; a failed call cancels the ones still
-     * running and its exception is thrown as it was.
-     */
-    public long fanOut(int n, Workload.Http call, ExecutorService forks) throws IOException, InterruptedException {
-        List<Future<Long>> calls = new ArrayList<>(n);
-        try {
-            for (int i = 0; i < n; i++) {
-                calls.add(forks.submit(() -> http(call)));
-            }
-            long total = 0;
-            for (Future<Long> each : calls) {
-                total += each.get();
-            }
-            return total;
-        } catch (ExecutionException e) {
-            Throwable failure = e.getCause();  // http() throws IOException, or something unchecked
-            if (failure instanceof IOException io) {
-                throw io;
-            }
-            if (failure instanceof RuntimeException unchecked) {
-                throw unchecked;
-            }
-            throw (Error) failure;
-        } finally {
-            calls.forEach(each -> each.cancel(true));
-        }
-    }
-
-    /** Reads a body to its end and counts its bytes (cheaper than materialising it as one array). */
-    private static long drain(InputStream body) throws IOException {
-        byte[] buffer = new byte[4096];
-        long total = 0;
-        for (int n; (n = body.read(buffer)) > 0; ) {
-            total += n;
-        }
-        return total;
+        return client.get(w);
     }
 
     /** Computes: the thread is busy the whole time, whatever the model. */
@@ -138,6 +75,19 @@ public final class BlockingWorkloads implements AutoCloseable {
         return cpu(w.cpu()) + bytes;
     }
 
+    /**
+     * Calls the backend {@code calls} times at once and adds up the bytes of the answers: each call is
+     * forked onto the model's executor, and the thread waits for them all. The first failure cancels the
+     * other calls (interrupting their threads) and fails the fan-out as it was.
+     */
+    public long fanOut(Workload.FanOut w) throws IOException, InterruptedException {
+        Forks calls = new Forks(forks);
+        for (int i = 0; i < w.calls(); i++) {
+            calls.fork(() -> http(w.call()));
+        }
+        return calls.sum();
+    }
+
     /** Queries the database: the thread blocks in JDBC (a virtual thread unmounts; the driver does not pin it). */
     public long db(Workload.Db w) throws SQLException, InterruptedException {
         if (database == null) {
@@ -149,7 +99,7 @@ public final class BlockingWorkloads implements AutoCloseable {
     @Override
     public void close() {
         if (client != null) {
-            client.closeResource();
+            client.close();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tva.threads;
 
 import dev.tva.workloads.Backend;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Experiment;
 import dev.tva.workloads.Workload;
@@ -32,7 +33,7 @@ class ThreadModelIT {
 
     @Test
     void platformTasksRunOnTheFixedPoolsPlatformThreads() {
-        try (ExecutionModel model = ThreadModel.platform(4, new BlockingWorkloads(null, Duration.ofSeconds(5)))) {
+        try (ExecutionModel model = ThreadModel.platform(4, null, Client.LEAN, Duration.ofSeconds(5))) {
             Set<String> names = threadsThatRan(model, new Workload.Sleep(100), 40);
             assertThat(names).hasSizeBetween(1, 4).allMatch(n -> n.startsWith("platform:platform-"));
         }
@@ -40,7 +41,7 @@ class ThreadModelIT {
 
     @Test
     void virtualTasksEachRunOnAVirtualThreadOfTheirOwn() {
-        try (ExecutionModel model = ThreadModel.virtual(new BlockingWorkloads(null, Duration.ofSeconds(5)))) {
+        try (ExecutionModel model = ThreadModel.virtual(null, Client.LEAN, Duration.ofSeconds(5))) {
             Set<String> names = threadsThatRan(model, new Workload.Sleep(100), 40);
             assertThat(names).hasSize(40).allMatch(n -> n.startsWith("virtual:virtual-"));
         }
@@ -49,13 +50,13 @@ class ThreadModelIT {
     @Test
     void thousandSleepsOverlapOnVirtualThreadsButQueueOnTenPlatformThreads() {
         Workload sleep = new Workload.Sleep(100);
-        try (ExecutionModel virtual = ThreadModel.virtual(new BlockingWorkloads(null, Duration.ofSeconds(5)))) {
+        try (ExecutionModel virtual = ThreadModel.virtual(null, Client.LEAN, Duration.ofSeconds(5))) {
             Experiment.Outcome outcome = Experiment.run(virtual, sleep, 1_000, 1_000, Experiment.Progress.NONE);
             // all 1,000 waits at once: about 100 ms; "well under 10 s" is the claim, 5 s the margin
             assertThat(outcome.wallNanos()).isLessThan(TimeUnit.SECONDS.toNanos(5));
             assertThat(outcome.errors()).isZero();
         }
-        try (ExecutionModel platform = ThreadModel.platform(10, new BlockingWorkloads(null, Duration.ofSeconds(5)))) {
+        try (ExecutionModel platform = ThreadModel.platform(10, null, Client.LEAN, Duration.ofSeconds(5))) {
             Experiment.Outcome outcome = Experiment.run(platform, sleep, 1_000, 1_000, Experiment.Progress.NONE);
             // 10 threads hold 10 waits at a time: 100 rounds of 100 ms, no less than 10 s
             assertThat(outcome.wallNanos()).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(10));
@@ -66,7 +67,7 @@ class ThreadModelIT {
     @Test
     void httpCallsTheBackendAndCountsTheBytes() {
         try (Backend backend = Backend.start("127.0.0.1", 0, 1);
-             ExecutionModel model = ThreadModel.virtual(new BlockingWorkloads(backend.uri(), Duration.ofSeconds(5)))) {
+             ExecutionModel model = ThreadModel.virtual(backend.uri(), Client.LEAN, Duration.ofSeconds(5))) {
             Experiment.Outcome outcome = Experiment.run(model, new Workload.Http(20, 123), 500, 100, Experiment.Progress.NONE);
             assertThat(outcome.errors()).isZero();
             assertThat(outcome.checksum()).isEqualTo(500L * 123);
@@ -76,7 +77,7 @@ class ThreadModelIT {
 
     @Test
     void anUnreachableBackendFailsTheTaskQuicklyInsteadOfHanging() {
-        try (ExecutionModel model = ThreadModel.virtual(new BlockingWorkloads(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(2)))) {
+        try (ExecutionModel model = ThreadModel.virtual(URI.create("http://127.0.0.1:1"), Client.LEAN, Duration.ofSeconds(2))) {
             Experiment.Outcome outcome = Experiment.run(model, new Workload.Http(0, 1), 5, 5, Experiment.Progress.NONE);
             assertThat(outcome.errors()).isEqualTo(5);
             assertThat(outcome.firstError()).isNotBlank();
@@ -87,7 +88,7 @@ class ThreadModelIT {
     @Test
     void aBackendSlowerThanTheTimeoutFailsTheTask() {
         try (Backend backend = Backend.start("127.0.0.1", 0, 1);
-             ExecutionModel model = ThreadModel.virtual(new BlockingWorkloads(backend.uri(), Duration.ofMillis(300)))) {
+             ExecutionModel model = ThreadModel.virtual(backend.uri(), Client.LEAN, Duration.ofMillis(300))) {
             Experiment.Outcome outcome = Experiment.run(model, new Workload.Http(5_000, 1), 2, 2, Experiment.Progress.NONE);
             assertThat(outcome.errors()).isEqualTo(2);
             assertThat(outcome.wallNanos()).isLessThan(TimeUnit.SECONDS.toNanos(4));

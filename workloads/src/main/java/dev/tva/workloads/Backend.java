@@ -17,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The latency service every {@code http} task calls: {@code GET /delay?ms=&bytes=} answers {@code bytes}
@@ -32,13 +34,14 @@ public final class Backend implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Channel serverChannel;
-    private final URI uri;
+    private final ListenAddress address;
+    private final Connections connections;
 
-    private Backend(EventLoopGroup group, Channel serverChannel, String host) {
+    private Backend(EventLoopGroup group, Channel serverChannel, String host, Connections connections) {
         this.group = group;
         this.serverChannel = serverChannel;
-        int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        this.uri = URI.create("http://" + host + ":" + port);
+        this.connections = connections;
+        this.address = new ListenAddress(host, ((InetSocketAddress) serverChannel.localAddress()).getPort());
     }
 
     /** Starts a backend on {@code host:port} ({@code port} 0 picks a free one) with {@code loops} event loops. */
@@ -46,10 +49,11 @@ public final class Backend implements AutoCloseable {
         return start(host, port, loops, null);
     }
 
-    /** The same, counting its connections and requests in progress in {@code activity} (null: not counted). */
+    /** The same, counting the requests it has in progress in {@code activity} (null: not counted). */
     public static Backend start(String host, int port, int loops, BackendActivity activity) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 loops, new DefaultThreadFactory("backend"), NioIoHandler.newFactory());
+        Connections connections = new Connections();
         try {
             // Configure the server.
             ServerBootstrap b = new ServerBootstrap()
@@ -61,6 +65,7 @@ public final class Backend implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            connections.accepted(ch);
                             ch.pipeline().addLast(new HttpServerCodec());
                             if (activity != null) {
                                 ch.pipeline().addLast(activity);
@@ -72,7 +77,7 @@ public final class Backend implements AutoCloseable {
                     });
             // Start the server.
             Channel channel = b.bind(host, port).sync().channel();
-            return new Backend(group, channel, host);
+            return new Backend(group, channel, host, connections);
         } catch (InterruptedException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             Thread.currentThread().interrupt();
@@ -83,19 +88,51 @@ public final class Backend implements AutoCloseable {
         }
     }
 
-    /** Base URI, e.g. {@code http://127.0.0.1:40123}. */
+    /** Base URI on this machine, e.g. {@code http://127.0.0.1:40123} (the loopback address when it listens on every address). */
     public URI uri() {
-        return uri;
+        return address.localUri();
+    }
+
+    /** Where it listens, and the URLs other machines reach it at. */
+    public ListenAddress address() {
+        return address;
     }
 
     public int port() {
-        return uri.getPort();
+        return address.port();
+    }
+
+    /** The request target that asks for {@code call}'s answer: {@code /delay?ms=50&bytes=16}. */
+    public static String target(Workload.Http call) {
+        return PATH + "?ms=" + call.latencyMillis() + "&bytes=" + call.bytes();
+    }
+
+    /** Connections accepted since the start: a keep-alive client opens no more than it has calls in flight. */
+    public long connectionsAccepted() {
+        return connections.accepted.sum();
+    }
+
+    /** Connections open now: a client that abandons its calls closes theirs. */
+    public int connectionsOpen() {
+        return connections.open.get();
     }
 
     @Override
     public void close() {
         serverChannel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Counts the connections a backend accepted, and those still open. */
+    private static final class Connections {
+        private final LongAdder accepted = new LongAdder();
+        private final AtomicInteger open = new AtomicInteger();
+
+        void accepted(Channel ch) {
+            accepted.increment();
+            open.incrementAndGet();
+            ch.closeFuture().addListener(closed -> open.decrementAndGet());
+        }
     }
 
     /**

@@ -12,23 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What a backend is doing right now, seen from its side of the sockets: connections open, and requests
- * received whose answer is not yet written while their connection is still open. A client that gives up
- * on a call and closes its connection makes both drop at once; one that gives up without closing leaves
- * the backend working for nobody until it answers.
+ * The requests a backend is working on right now, seen from its side of the sockets: received, their
+ * answer not yet written, their connection still open. A client that gives up on a call and closes its
+ * connection makes the count drop at once; one that gives up without closing leaves the backend working
+ * for nobody until it answers. (Its open connections: {@link Backend#connectionsOpen()}.)
  */
 @ChannelHandler.Sharable
 public final class BackendActivity extends ChannelDuplexHandler {
     private static final AttributeKey<AtomicInteger> PENDING = AttributeKey.valueOf(BackendActivity.class, "pending");
 
-    private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicInteger requestsInProgress = new AtomicInteger();
     private final AtomicLong requestsReceived = new AtomicLong();
-
-    /** Connections open now. */
-    public int openConnections() {
-        return openConnections.get();
-    }
 
     /** Requests received, not yet answered, on connections still open. */
     public int requestsInProgress() {
@@ -42,14 +36,12 @@ public final class BackendActivity extends ChannelDuplexHandler {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        openConnections.incrementAndGet();
         ctx.channel().attr(PENDING).set(new AtomicInteger());
         super.channelActive(ctx);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        openConnections.decrementAndGet();
         // The client is gone: what it asked for is no longer in progress for anyone.
         requestsInProgress.addAndGet(-ctx.channel().attr(PENDING).get().getAndSet(0));
         super.channelInactive(ctx);

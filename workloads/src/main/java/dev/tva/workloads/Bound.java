@@ -61,6 +61,7 @@ public record Bound(double perSecond, String rule, Limit limit) {
             case Workload.Sleep s -> waiting(inFlight, s.latencyMillis());
             case Workload.Http h -> waiting(inFlight, h.latencyMillis());
             case Workload.Cpu c -> computing(Math.min(cores, inFlight), c.units() * nanosPerUnit);
+            case Workload.FanOut f -> waiting(inFlight, f.latencyMillis());  // its calls overlap: one latency per task
             case Workload.Db d -> d.query() == DbQuery.SLEEP
                     ? waiting(inFlight, d.latencyMillis())
                     : new Bound(Double.NaN, "no bound: the database's own time per query", Limit.NONE);

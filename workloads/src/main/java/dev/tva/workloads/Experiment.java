@@ -117,7 +117,7 @@ public final class Experiment {
                 parkUntil(run.begin + windowNanos * slot / concurrency);
                 run.next();
             }
-            Tally last = new Tally(run, run.begin);
+            Tally last = new Tally(run.begin, 0, 0);
             List<Double> warm = new ArrayList<>();
             boolean settled = false;
             while (!settled && !steady.capped(warm.size())) {

@@ -8,6 +8,8 @@ public final class Limits {
     public static final int MAX_BYTES = 1 << 20;
     /** Most CPU kernel units per task (about a second of CPU on a laptop core). */
     public static final int MAX_WORK_UNITS = 100_000;
+    /** Most backend calls of one fan-out. */
+    public static final int MAX_FANOUT_CALLS = 100;
 
     private Limits() {
     }

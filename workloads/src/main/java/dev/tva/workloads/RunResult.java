@@ -12,7 +12,8 @@ import java.util.zip.DataFormatException;
 
 /**
  * One run, as written to results JSON. The names of the fixed contract come first and are never
- * renamed; fields after {@code env} are additions. Model and workload are enums here and their ids in JSON.
+ * renamed; fields after {@code env} are additions. Model, workload and client are enums here and their
+ * ids in JSON; {@code client} is recorded for work that calls the backend, and absent otherwise.
  *
  * <p>{@code throughputPerSec} is the mean of the measured windows (over every fork), with its 95%
  * interval in {@code throughputLowPerSec} and {@code throughputHighPerSec}; latency percentiles come
@@ -67,21 +68,24 @@ public record RunResult(
         String firstError,
         String cpus,
         String latencyHistogram,
-        boolean valid) {
+        boolean valid,
+        Integer calls,
+        Client client) {
 
     /**
      * Builds the record of one finished run (one fork) from its measured {@code outcome} and the
-     * {@code windows} it was measured in.
+     * {@code windows} it was measured in; {@code client} is the kind its backend calls were made with.
      */
     public static RunResult of(String label, ExecutionModel model, Workload workload, Experiment.Outcome outcome,
                                Experiment.Windows windows, Bound bound, double nanosPerUnit, long warmupTasks,
-                               Long backendCpuMillis, DbSettings db, String cpus, Environment env) {
+                               Long backendCpuMillis, DbSettings db, String cpus, Environment env, Client client) {
         Interval interval = windows.throughput();
         double throughput = interval.mean();
         Long latencyMillis = null;
         Integer units = null;
         Integer bytes = null;
         String query = null;
+        Integer calls = null;
         switch (workload) {
             case Workload.Sleep s -> latencyMillis = s.latencyMillis();
             case Workload.Http h -> {
@@ -98,6 +102,11 @@ public record RunResult(
                 bytes = m.http().bytes();
                 units = m.cpu().units();
             }
+            case Workload.FanOut f -> {
+                latencyMillis = f.latencyMillis();
+                bytes = f.bytes();
+                calls = f.calls();
+            }
         }
         return new RunResult(
                 model.model(), workload.type(), outcome.tasks(), outcome.concurrency(),
@@ -112,7 +121,8 @@ public record RunResult(
                 units == null ? null : round3(nanosPerUnit), outcome.checksum(), windows.warmupMillis(), warmupTasks,
                 // Pinned, the backend runs on CPUs of its own: busy is then this process's share of its own CPUs.
                 backendCpuMillis, coresBusy(outcome.cpuMillis(), cpus == null ? backendCpuMillis : null, outcome.wallNanos(), env.cores()),
-                outcome.firstError(), cpus, encode(outcome.latencyMicros()), outcome.errors() == 0);
+                outcome.firstError(), cpus, encode(outcome.latencyMicros()), outcome.errors() == 0, calls,
+                workload.type().needsBackend() ? client : null);
     }
 
     /**
@@ -150,7 +160,16 @@ public record RunResult(
                 forks.stream().mapToLong(RunResult::warmupTasks).sum(), backendCpu,
                 cpu < 0 ? null : coresBusy(cpu, first.cpus() == null ? backendCpu : null, wall * 1_000_000, first.env().cores()),
                 forks.stream().map(RunResult::firstError).filter(e -> e != null).findFirst().orElse(null), first.cpus(),
-                encode(latency), errors == 0);
+                encode(latency), errors == 0, first.calls(), first.client());
+    }
+
+    /** The same run under another label, e.g. {@code "virtual, lean"} where one table shows both clients. */
+    public RunResult labelled(String newLabel) {
+        return new RunResult(model, workload, tasks, concurrency, wallMillis, throughputPerSec, boundPerSec, efficiency,
+                latencyMicros, cpuMillis, peakThreads, peakRssMb, errors, env, throughputLowPerSec, throughputHighPerSec, windows,
+                forks, steady, windowMillis, windowsPerSec, warmupWindows, newLabel, modelSettings, parallelism, waitSlots,
+                latencyMillis, workUnits, bytes, dbPool, dbBulkhead, query, boundRule, boundLimit, cpuNanosPerUnit, checksum,
+                warmupMillis, warmupTasks, backendCpuMillis, coresBusy, firstError, cpus, latencyHistogram, valid, calls, client);
     }
 
     /** The throughput's 95% interval (none with a single measured window). */

@@ -36,14 +36,25 @@ public record SteadyState(Duration window, int span, double tolerance, int maxWa
 
     /** True when the series of window throughputs (oldest first) has settled by this rule. */
     public boolean settled(List<Double> perSecond) {
-        int n = perSecond.size();
+        return settled(perSecond, 0);
+    }
+
+    /**
+     * True when the series of a per-window figure (oldest first) has settled by this rule, or when its two
+     * blocks differ by no more than {@code resolution}, the smallest difference the figure can show (a
+     * figure read from a coarse clock cannot settle within a tolerance finer than its clock).
+     */
+    public boolean settled(List<Double> perWindow, double resolution) {
+        int n = perWindow.size();
         if (n < 2 * span) {
             return false;
         }
-        double recent = mean(perSecond.subList(n - span, n));
-        double before = mean(perSecond.subList(n - 2 * span, n - span));
+        double recent = mean(perWindow.subList(n - span, n));
+        double before = mean(perWindow.subList(n - 2 * span, n - span));
         double scale = Math.max(Math.abs(recent), Math.abs(before));
-        return scale == 0 || Math.abs(recent - before) <= tolerance * scale;
+        // Nothing completing (connections still opening, a stall) is not a steady state to measure; a figure
+        // that stays at zero within its resolution (a clock too coarse to show it) is.
+        return (scale > 0 || resolution > 0) && Math.abs(recent - before) <= Math.max(tolerance * scale, resolution);
     }
 
     /** True when the warm-up must stop, settled or not. */

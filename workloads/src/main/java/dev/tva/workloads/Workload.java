@@ -78,6 +78,28 @@ public sealed interface Workload {
         }
     }
 
+    /**
+     * {@code calls} backend calls at once, each answered with {@code bytes} bytes after {@code latencyMillis},
+     * combined into one result (the bytes of all answers); a failed call fails the task and cancels the others.
+     */
+    record FanOut(int calls, long latencyMillis, int bytes) implements Workload {
+        public FanOut {
+            Checks.range("calls", calls, 1, Limits.MAX_FANOUT_CALLS);
+            Checks.range("latencyMillis", latencyMillis, 0, Limits.MAX_LATENCY_MILLIS);
+            Checks.range("bytes", bytes, 0, Limits.MAX_BYTES);
+        }
+
+        /** One of the calls. */
+        public Http call() {
+            return new Http(latencyMillis, bytes);
+        }
+
+        @Override
+        public WorkloadType type() {
+            return WorkloadType.FANOUT;
+        }
+    }
+
     /** A backend call, then CPU work on its answer: the shape of a typical request handler. */
     record Mixed(Http http, Cpu cpu) implements Workload {
         @Override

@@ -12,6 +12,7 @@ public enum WorkloadType {
     HTTP("http"),
     CPU("cpu"),
     MIXED("mixed"),
+    FANOUT("fanout"),
     DB("db");
 
     private final String id;
@@ -32,7 +33,7 @@ public enum WorkloadType {
 
     /** True when the workload calls the backend service. */
     public boolean needsBackend() {
-        return this == HTTP || this == MIXED;
+        return this == HTTP || this == MIXED || this == FANOUT;
     }
 
     @JsonCreator

@@ -21,6 +21,15 @@ class BoundTest {
     }
 
     @Test
+    void aFanOutIsBoundByLittlesLawOnItsTasksWithOneLatencyEach() {
+        // Its 10 calls overlap: a task takes one 50 ms latency, not ten.
+        Bound bound = Bound.of(new Workload.FanOut(10, 50, 16), 10_000, 100, 2, 0);
+        assertThat(bound.perSecond()).isEqualTo(2_000.0);
+        assertThat(bound.rule()).isEqualTo("100 in flight / 50 ms");
+        assertThat(bound.limit()).isEqualTo(Bound.Limit.IN_FLIGHT);
+    }
+
+    @Test
     void computingIsBoundByCoresOverCostPerTask() {
         // 100 units x 10 us = 1 ms per task; 2 cores -> 2,000 tasks/s
         Bound bound = Bound.of(new Workload.Cpu(100, 0), 10_000, 100, 2, 10_000);

@@ -206,7 +206,9 @@ class ExperimentTest {
             // Wide margins: a busy machine's timer fires late, which only lowers the rate.
             assertThat(w.throughput().mean()).isBetween(2_500.0, 5_100.0);
             assertThat(m.outcome().errors()).isZero();
-            assertThat(m.outcome().completed()).isEqualTo(m.outcome().latencyMicros().getTotalCount());
+            // The histogram is swapped a moment after each window's count is read: the same tasks, give or take those few.
+            assertThat(m.outcome().latencyMicros().getTotalCount())
+                    .isCloseTo(m.outcome().completed(), org.assertj.core.data.Offset.offset(50 + m.outcome().completed() / 100));
             assertThat(m.outcome().latencyMicros().getValueAtPercentile(50)).isBetween(19_000L, 200_000L);
             assertThat(m.outcome().wallNanos()).isBetween(900_000_000L, 3_000_000_000L);
         } finally {

@@ -49,6 +49,8 @@ class ParamsTest {
     void idsParseAndNameEveryAcceptedValueWhenWrong() {
         assertThat(Model.fromId("event-loop")).isEqualTo(Model.EVENT_LOOP);
         assertThatThrownBy(() -> Model.fromId("warp")).hasMessage("'warp' is not a model; expected one of platform, virtual, event-loop");
-        assertThatThrownBy(() -> WorkloadType.fromId("nap")).hasMessage("'nap' is not a workload; expected one of sleep, http, cpu, mixed, db");
+        assertThatThrownBy(() -> WorkloadType.fromId("nap")).hasMessage("'nap' is not a workload; expected one of sleep, http, cpu, mixed, fanout, db");
+        assertThat(Client.fromId("library")).isEqualTo(Client.LIBRARY);
+        assertThatThrownBy(() -> Client.fromId("fast")).hasMessage("'fast' is not a client; expected one of lean, library");
     }
 }

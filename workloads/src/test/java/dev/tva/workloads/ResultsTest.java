@@ -53,7 +53,7 @@ class ResultsTest {
         Experiment.Windows windows = new Experiment.Windows(500, new double[] {600, 660, 665, 668},
                 new double[] {660, 670, 670}, true);
         return RunResult.of("event-loop (2 loops)", model, workload, outcome, windows, Bound.of(workload, 1_000, 100, 2, 0),
-                0, 5_000, null, null, null, Environment.current());
+                0, 5_000, null, null, null, Environment.current(), Client.LEAN);
     }
 
     @Test
@@ -62,12 +62,30 @@ class ResultsTest {
                 0, 0, 1, 1, null);
         RunResult result = RunResult.of("virtual", named(Model.VIRTUAL), new Workload.Sleep(0), outcome,
                 new Experiment.Windows(1_000, new double[0], new double[] {10}, false),
-                Bound.of(new Workload.Sleep(0), 10, 1, 2, 0), 0, 0, null, null, null, Environment.current());
+                Bound.of(new Workload.Sleep(0), 10, 1, 2, 0), 0, 0, null, null, null, Environment.current(), Client.LEAN);
 
         JsonNode json = new ObjectMapper().readTree(Results.toJson(result));
         assertThat(json.has("boundPerSec")).isFalse();
         assertThat(json.has("efficiency")).isFalse();
         assertThat(json.get("throughputPerSec").asDouble()).isEqualTo(10.0);
+    }
+
+    @Test
+    void aRunThatCallsTheBackendRecordsItsClientAndOthersRecordNone() throws Exception {
+        Experiment.Outcome outcome = new Experiment.Outcome(10, 1, 10, 0, null, 1_000_000_000L, new Histogram(3),
+                0, 0, 1, 1, null);
+        Experiment.Windows windows = new Experiment.Windows(1_000, new double[0], new double[] {10}, false);
+        Workload fanOut = new Workload.FanOut(4, 10, 16);
+        RunResult http = RunResult.of("virtual", named(Model.VIRTUAL), fanOut, outcome, windows,
+                Bound.of(fanOut, 10, 1, 2, 0), 0, 0, null, null, null, Environment.current(), Client.LIBRARY);
+        RunResult sleep = RunResult.of("virtual", named(Model.VIRTUAL), new Workload.Sleep(10), outcome, windows,
+                Bound.of(new Workload.Sleep(10), 10, 1, 2, 0), 0, 0, null, null, null, Environment.current(), Client.LIBRARY);
+
+        JsonNode json = new ObjectMapper().readTree(Results.toJson(http));
+        assertThat(json.get("client").asText()).isEqualTo("library");
+        assertThat(json.get("workload").asText()).isEqualTo("fanout");
+        assertThat(json.get("calls").asInt()).isEqualTo(4);
+        assertThat(new ObjectMapper().readTree(Results.toJson(sleep)).has("client")).isFalse();
     }
 
     @Test
@@ -119,7 +137,7 @@ class ResultsTest {
         Workload workload = new Workload.Sleep(100);
         RunResult b = RunResult.of("event-loop (2 loops)", named(Model.EVENT_LOOP), workload, outcome,
                 new Experiment.Windows(500, new double[] {640, 650, 650, 652}, new double[] {640, 650, 660}, false),
-                Bound.of(workload, 1_000, 100, 2, 0), 0, 2_000, null, null, null, Environment.current());
+                Bound.of(workload, 1_000, 100, 2, 0), 0, 2_000, null, null, null, Environment.current(), Client.LEAN);
 
         RunResult merged = RunResult.merge(java.util.List.of(a, b));
 

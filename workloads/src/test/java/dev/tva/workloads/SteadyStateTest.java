@@ -49,6 +49,12 @@ class SteadyStateTest {
     }
 
     @Test
+    void windowsInWhichNothingCompletedAreNotSteady() {
+        // 10,000 connections still being opened: no task completes for a while, then the run gets going.
+        assertThat(settlesAfter(0, 0, 0, 0, 0, 3000, 5000, 5100, 5050, 5080)).isEqualTo(10);
+    }
+
+    @Test
     void aSeriesThatNeverSettlesHitsTheCap() {
         // Still climbing (a JIT that keeps compiling, a cache still filling) after more windows than the cap.
         double[] climbing = new double[25];
@@ -74,5 +80,21 @@ class SteadyStateTest {
         assertThat(rule.maxWarmupWindows()).isEqualTo(12);
         assertThat(SteadyState.of(Duration.ofSeconds(1), Duration.ZERO).capped(0)).isTrue();
         assertThatThrownBy(() -> new SteadyState(Duration.ZERO, 2, 0.05, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDifferenceWithinTheFiguresResolutionIsNotATrend() {
+        // 10 ms CPU ticks over 20 answers a window: CPU per answer moves in steps of 500 us.
+        List<Double> cpuMicrosPerAnswer = List.of(500.0, 1_000.0, 500.0, 500.0);
+
+        assertThat(RULE.settled(cpuMicrosPerAnswer)).isFalse();
+        assertThat(RULE.settled(cpuMicrosPerAnswer, 500)).isTrue();
+        assertThat(RULE.settled(List.of(0.0, 0.0, 0.0, 0.0), 500)).as("zero within the clock's resolution").isTrue();
+        assertThat(RULE.settled(List.of(2_000.0, 1_500.0, 500.0, 500.0), 500)).as("a fall wider than one step").isFalse();
+    }
+
+    @Test
+    void aMissingFigureNeverSettles() {
+        assertThat(RULE.settled(List.of(100.0, 100.0, Double.NaN, 100.0), 10)).isFalse();
     }
 }

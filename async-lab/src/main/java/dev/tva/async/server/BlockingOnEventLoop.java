@@ -47,6 +47,7 @@ final class BlockingOnEventLoop implements AutoCloseable {
             case Workload.Http h -> true;
             case Workload.Cpu c -> false;
             case Workload.Mixed m -> false;
+            case Workload.FanOut f -> false;
             case Workload.Db d -> false;
         };
     }

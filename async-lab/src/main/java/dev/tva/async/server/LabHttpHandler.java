@@ -178,7 +178,6 @@ final class LabHttpHandler extends ChannelInboundHandlerAdapter {
         switch (call) {
             case EndpointCall.Hello hello -> answer(request, Replies.ok(hello, 0));
             case EndpointCall.Work work -> answerWhenDone(request, call, run(work.workload()));
-            case EndpointCall.FanOut fanOut -> answerWhenDone(request, call, workloads.fanOut(fanOut.n(), fanOut.call()));
             case EndpointCall.Stream streaming -> startStream(request, streaming);
         }
     }

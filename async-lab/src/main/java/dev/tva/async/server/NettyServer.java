@@ -77,7 +77,7 @@ public final class NettyServer implements LabServer {
         // One set of workloads per loop: a connection's backend calls go out and come back on its own loop.
         Map<EventLoop, AsyncWorkloads> workloads = new IdentityHashMap<>();
         for (EventExecutor loop : workers) {
-            workloads.put((EventLoop) loop, new AsyncWorkloads((EventLoop) loop, config.backend(),
+            workloads.put((EventLoop) loop, new AsyncWorkloads((EventLoop) loop, config.backend(), config.client(),
                     ServerLimits.BACKEND_TIMEOUT, config.database(), offload));
         }
         Map<EventLoop, AsyncWorkloads> perLoop = Collections.unmodifiableMap(workloads);

@@ -1,6 +1,7 @@
 package dev.tva.async.server;
 
 import dev.tva.async.AsyncWorkloads;
+import dev.tva.workloads.Client;
 import dev.tva.workloads.web.EndpointCall;
 import dev.tva.workloads.web.RawHttp;
 import dev.tva.workloads.web.Replies;
@@ -28,7 +29,7 @@ class LabHttpHandlerTest {
     /** A connection whose loop's clock stands still until the test moves it. No backend: only timers and CPU. */
     private static EmbeddedChannel connection(InFlightRequests inFlight) {
         EmbeddedChannel ch = new EmbeddedChannel(new NettyServerInitializer(
-                loop -> new AsyncWorkloads(loop, null, Duration.ofSeconds(5)), inFlight, null));
+                loop -> new AsyncWorkloads(loop, null, Client.LEAN, Duration.ofSeconds(5)), inFlight, null));
         ch.freezeTime();
         return ch;
     }

@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The handler code of the helidon, jdk-platform and jdk-virtual servers: plain blocking code that holds
@@ -28,12 +27,10 @@ final class BlockingEndpoints {
     }
 
     private final BlockingWorkloads workloads;
-    private final ExecutorService forks;
 
-    /** Runs workloads with {@code workloads}; {@code /fanout} runs its calls on {@code forks}. */
-    BlockingEndpoints(BlockingWorkloads workloads, ExecutorService forks) {
+    /** Runs workloads with {@code workloads}. */
+    BlockingEndpoints(BlockingWorkloads workloads) {
         this.workloads = workloads;
-        this.forks = forks;
     }
 
     /**
@@ -56,8 +53,6 @@ final class BlockingEndpoints {
         switch (call) {
             case EndpointCall.Hello hello -> response.send(Replies.ok(hello, 0));
             case EndpointCall.Work work -> response.send(answer(work, () -> workloads.run(work.workload())));
-            case EndpointCall.FanOut fanOut ->
-                    response.send(answer(fanOut, () -> workloads.fanOut(fanOut.n(), fanOut.call(), forks)));
             case EndpointCall.Stream stream -> stream(stream, response);
         }
     }

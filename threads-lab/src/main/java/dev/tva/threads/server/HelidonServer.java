@@ -57,10 +57,11 @@ public final class HelidonServer implements LabServer {
         if (config.server() != ServerId.HELIDON) {
             throw new IllegalArgumentException("HelidonServer runs the helidon server, not " + config.server());
         }
-        BlockingWorkloads workloads = new BlockingWorkloads(config.backend(), ServerLimits.BACKEND_TIMEOUT, config.database());
         // /fanout's calls run on virtual threads too: the same kind of thread as the handler.
         ExecutorService forks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("helidon-fork-", 0).factory());
-        BlockingEndpoints endpoints = new BlockingEndpoints(workloads, forks);
+        BlockingWorkloads workloads = new BlockingWorkloads(forks, config.backend(), config.client(), ServerLimits.BACKEND_TIMEOUT,
+                config.database());
+        BlockingEndpoints endpoints = new BlockingEndpoints(workloads);
         try {
             WebServer server = WebServer.builder()
                     .host(config.host())

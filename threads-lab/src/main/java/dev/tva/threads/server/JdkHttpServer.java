@@ -108,8 +108,9 @@ public final class JdkHttpServer implements LabServer {
                 System.setProperty(p.getKey(), p.getValue());
             }
         });
-        BlockingWorkloads workloads = new BlockingWorkloads(config.backend(), ServerLimits.BACKEND_TIMEOUT, config.database());
-        BlockingEndpoints endpoints = new BlockingEndpoints(workloads, forks);
+        BlockingWorkloads workloads = new BlockingWorkloads(forks, config.backend(), config.client(), ServerLimits.BACKEND_TIMEOUT,
+                config.database());
+        BlockingEndpoints endpoints = new BlockingEndpoints(workloads);
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), ACCEPT_BACKLOG);
             server.createContext("/", exchange -> serve(exchange, endpoints));

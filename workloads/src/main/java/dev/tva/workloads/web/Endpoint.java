@@ -1,5 +1,6 @@
 package dev.tva.workloads.web;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,7 @@ public enum Endpoint {
     }
 
     /** The id used in the CLI ({@code --endpoint io}) and in results: the path without its slash. */
+    @JsonValue
     public String id() {
         return path.substring(1);
     }

@@ -15,7 +15,7 @@ import java.util.Map;
 public sealed interface EndpointCall {
 
     /** The most backend calls one {@code /fanout} may make. */
-    int MAX_FANOUT = 100;
+    int MAX_FANOUT = Limits.MAX_FANOUT_CALLS;
     /** The most chunks one {@code /stream} may send. */
     int MAX_CHUNKS = 1_000;
     /** The CPU kernel's seed for {@code /cpu} and {@code /mixed}: fixed, so every server computes the same checksum. */
@@ -39,7 +39,7 @@ public sealed interface EndpointCall {
             case IO -> new Work(endpoint, http(query));
             case CPU -> new Work(endpoint, cpu(query));
             case MIXED -> new Work(endpoint, new Workload.Mixed(http(query), cpu(query)));
-            case FANOUT -> new FanOut((int) Params.required(query, "n", 1, MAX_FANOUT), http(query));
+            case FANOUT -> new Work(endpoint, fanOut((int) Params.required(query, "n", 1, MAX_FANOUT), http(query)));
             case DB -> new Work(endpoint, new Workload.Db(ms(query), DbQuery.SLEEP, 0));
             case STREAM -> new Stream((int) Params.required(query, "chunks", 1, MAX_CHUNKS), ms(query));
         };
@@ -51,6 +51,10 @@ public sealed interface EndpointCall {
 
     private static Workload.Http http(Map<String, List<String>> query) {
         return new Workload.Http(ms(query), (int) Params.integer(query, "bytes", Replies.DEFAULT_BYTES, 0, Limits.MAX_BYTES));
+    }
+
+    private static Workload.FanOut fanOut(int calls, Workload.Http call) {
+        return new Workload.FanOut(calls, call.latencyMillis(), call.bytes());
     }
 
     private static Workload.Cpu cpu(Map<String, List<String>> query) {
@@ -65,16 +69,8 @@ public sealed interface EndpointCall {
         }
     }
 
-    /** An endpoint that runs one workload: {@code /sleep}, {@code /io}, {@code /cpu}, {@code /mixed}, {@code /db}. */
+    /** An endpoint that runs one workload: {@code /sleep}, {@code /io}, {@code /cpu}, {@code /mixed}, {@code /fanout}, {@code /db}. */
     record Work(Endpoint endpoint, Workload workload) implements EndpointCall {
-    }
-
-    /** {@code /fanout}: {@code n} copies of {@code call} at once, answered when the last one is. */
-    record FanOut(int n, Workload.Http call) implements EndpointCall {
-        @Override
-        public Endpoint endpoint() {
-            return Endpoint.FANOUT;
-        }
     }
 
     /** {@code /stream}: {@code chunks} chunks, one every {@code intervalMillis}. */

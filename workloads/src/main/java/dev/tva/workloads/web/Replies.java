@@ -46,13 +46,13 @@ public final class Replies {
     public static Reply ok(EndpointCall call, long result) {
         return new Reply(200, switch (call) {
             case EndpointCall.Hello h -> "hello";
-            case EndpointCall.FanOut f -> "fanout " + f.n() + " calls of " + f.call().latencyMillis() + " ms: " + result + " bytes";
             case EndpointCall.Stream s -> "streamed " + s.chunks() + " chunks";
             case EndpointCall.Work w -> switch (w.workload()) {
                 case Workload.Sleep s -> "slept " + s.latencyMillis() + " ms";
                 case Workload.Http h -> "io " + h.latencyMillis() + " ms: " + result + " bytes";
                 case Workload.Cpu c -> "cpu " + c.units() + " units: checksum " + result;
                 case Workload.Mixed m -> "mixed " + m.http().latencyMillis() + " ms + " + m.cpu().units() + " units: checksum " + result;
+                case Workload.FanOut f -> "fanout " + f.calls() + " calls of " + f.latencyMillis() + " ms: " + result + " bytes";
                 case Workload.Db d -> "db pg_sleep " + d.latencyMillis() + " ms: ok";
             };
         } + "\n");

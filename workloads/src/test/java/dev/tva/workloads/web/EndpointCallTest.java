@@ -39,7 +39,7 @@ class EndpointCallTest {
         assertThat(parse("/cpu?work=300")).isEqualTo(new EndpointCall.Work(Endpoint.CPU, new Workload.Cpu(300, EndpointCall.CPU_SEED)));
         assertThat(parse("/mixed?ms=5&work=3")).isEqualTo(new EndpointCall.Work(Endpoint.MIXED,
                 new Workload.Mixed(new Workload.Http(5, Replies.DEFAULT_BYTES), new Workload.Cpu(3, EndpointCall.CPU_SEED))));
-        assertThat(parse("/fanout?n=10&ms=20")).isEqualTo(new EndpointCall.FanOut(10, new Workload.Http(20, Replies.DEFAULT_BYTES)));
+        assertThat(parse("/fanout?n=10&ms=20")).isEqualTo(new EndpointCall.Work(Endpoint.FANOUT, new Workload.FanOut(10, 20, Replies.DEFAULT_BYTES)));
         assertThat(parse("/db?ms=10")).isEqualTo(new EndpointCall.Work(Endpoint.DB, new Workload.Db(10, DbQuery.SLEEP, 0)));
         assertThat(parse("/stream?chunks=3&ms=100")).isEqualTo(new EndpointCall.Stream(3, 100));
     }

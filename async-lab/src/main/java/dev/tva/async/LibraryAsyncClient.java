@@ -1,5 +1,7 @@
 package dev.tva.async;
 
+import dev.tva.workloads.Backend;
+import dev.tva.workloads.Workload;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -25,16 +27,23 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A non-blocking HTTP/1.1 client bound to ONE event loop, with a pool of keep-alive connections: every
- * connection lives on that loop, so a response and whatever runs after it stay on the loop that
- * started the task. {@link #get} never blocks; it returns a future the loop completes.
+ * The library client of event-loop code: Netty's own HTTP client codec and aggregator with its channel pool,
+ * as {@code --client library} runs it. {@code LeanAsyncClient} does the same work by hand.
+ *
+ * <p>Bound to ONE event loop, with a pool of keep-alive connections: every connection lives on that loop,
+ * so a response and whatever runs after it stay on the loop that started the task. {@link #get} never
+ * blocks; it returns a future the loop completes.
+ *
+ * <p>Not Reactor Netty: it would bring Reactor's Mono and Flux beside this lab's futures, its own pool and
+ * scheduling, and native transports; Netty's codec is Netty's own client code, on the lab's loops (README).
  */
-final class NettyHttpClient implements AutoCloseable {
+final class LibraryAsyncClient implements AsyncClient {
     private static final int MAX_RESPONSE_BYTES = 2 << 20;
 
     private final URI base;
@@ -42,7 +51,7 @@ final class NettyHttpClient implements AutoCloseable {
     private final long timeoutMillis;
     private final SimpleChannelPool pool;
 
-    NettyHttpClient(EventLoop loop, URI base, Duration timeout) {
+    LibraryAsyncClient(EventLoop loop, URI base, Duration timeout) {
         this.base = base;
         this.hostHeader = base.getHost() + ":" + base.getPort();
         this.timeoutMillis = timeout.toMillis();
@@ -63,8 +72,9 @@ final class NettyHttpClient implements AutoCloseable {
         }, ChannelHealthChecker.ACTIVE, true, true);
     }
 
-    /** Sends {@code GET pathAndQuery}; the future completes with the body's length, on this client's loop. */
-    CompletableFuture<Long> get(String pathAndQuery) {
+    @Override
+    public CompletableFuture<Long> get(Workload.Http call) {
+        String pathAndQuery = Backend.target(call);
         CompletableFuture<Long> result = new CompletableFuture<>();
         pool.acquire().addListener((Future<Channel> acquired) -> {
             if (!acquired.isSuccess()) {
@@ -73,7 +83,17 @@ final class NettyHttpClient implements AutoCloseable {
                 return;
             }
             Channel ch = acquired.getNow();
-            ch.pipeline().get(ResponseHandler.class).expect(ch, result);
+            if (result.isDone()) {
+                pool.release(ch);  // cancelled while the connection was being acquired
+                return;
+            }
+            ResponseHandler handler = ch.pipeline().get(ResponseHandler.class);
+            handler.expect(ch, result);
+            result.whenComplete((value, failure) -> {
+                if (failure instanceof CancellationException) {
+                    ch.eventLoop().execute(() -> handler.cancelled(ch, result));
+                }
+            });
             FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, pathAndQuery);
             request.headers().set(HttpHeaderNames.HOST, hostHeader);
             HttpUtil.setKeepAlive(request, true);
@@ -141,6 +161,15 @@ final class NettyHttpClient implements AutoCloseable {
                 ch.close();
                 pool.release(ch);
                 result.completeExceptionally(cause);
+            }
+        }
+
+        /** A cancelled call: its answer will not be read, so its connection closes. */
+        void cancelled(Channel ch, CompletableFuture<Long> result) {
+            if (pending == result) {
+                take();
+                ch.close();
+                pool.release(ch);
             }
         }
 

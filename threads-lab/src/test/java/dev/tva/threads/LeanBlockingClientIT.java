@@ -1,0 +1,148 @@
+package dev.tva.threads;
+
+import dev.tva.workloads.Backend;
+import dev.tva.workloads.CannedBackend;
+import dev.tva.workloads.Workload;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The lean blocking client against the real backend, and against answers it must refuse. LeanAsyncClientIT is its twin. */
+class LeanBlockingClientIT {
+    private static Backend backend;
+
+    @BeforeAll
+    static void start() {
+        backend = Backend.start("127.0.0.1", 0, 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+    }
+
+    @Test
+    void keepAliveOpensNoMoreConnectionsThanCallsInFlight() throws Exception {
+        long before = backend.connectionsAccepted();
+        try (LeanBlockingClient client = new LeanBlockingClient(backend.uri(), Duration.ofSeconds(10));
+             ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            // 8 callers in flight, 25 calls each, one after another.
+            List<Future<Long>> bytes = new ArrayList<>();
+            for (int caller = 0; caller < 8; caller++) {
+                bytes.add(callers.submit(() -> {
+                    long total = 0;
+                    for (int call = 0; call < 25; call++) {
+                        total += client.get(new Workload.Http(2, 1_000));
+                    }
+                    return total;
+                }));
+            }
+            for (Future<Long> each : bytes) {
+                assertThat(each.get()).isEqualTo(25 * 1_000);
+            }
+        }
+        assertThat(backend.connectionsAccepted() - before).isBetween(1L, 8L);
+    }
+
+    @Test
+    void noAnswerWithinTheTimeoutFailsTheCallNamingIt() {
+        try (LeanBlockingClient client = new LeanBlockingClient(backend.uri(), Duration.ofMillis(300))) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.get(new Workload.Http(5_000, 1)))
+                    .isInstanceOf(SocketTimeoutException.class)
+                    .hasMessage("lean client: no answer from " + backend.uri() + " within 300 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void aRefusedConnectionFailsTheCallNamingIt() throws IOException {
+        URI dead = deadPort();
+        try (LeanBlockingClient client = new LeanBlockingClient(dead, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> client.get(new Workload.Http(0, 1)))
+                    .isInstanceOf(ConnectException.class)
+                    .hasMessageStartingWith("lean client: cannot connect to " + dead + ": ");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            chunked          | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n5\\r\\nhello\\r\\n0\\r\\n\\r\\n | lean client: chunked transfer-encoding is not supported
+            bad status line  | HTTX/1.1 200 OK\\r\\nContent-Length: 2\\r\\n\\r\\nok                                | lean client: bad status line 'HTTX/1.1 200 OK'
+            not 200          | HTTP/1.1 503 Service Unavailable\\r\\nContent-Length: 4\\r\\n\\r\\nbusy             | lean client: backend answered '503 Service Unavailable', not 200
+            short body       | HTTP/1.1 200 OK\\r\\nContent-Length: 100\\r\\n\\r\\nonly ten b                     | lean client: connection closed after 10 of 100 body bytes
+            no length        | HTTP/1.1 200 OK\\r\\n\\r\\n                                                         | lean client: the answer has no Content-Length
+            no answer        | ''                                                                                  | lean client: connection to %s closed before the answer
+            """)
+    void anAnswerOtherThanTheBackendsFailsTheCallAtOnceNamingWhatWasWrong(String what, String raw, String message) throws IOException {
+        try (CannedBackend canned = CannedBackend.answering(raw.replace("\\r\\n", "\r\n"));
+             LeanBlockingClient client = new LeanBlockingClient(canned.uri(), Duration.ofSeconds(10))) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.get(new Workload.Http(0, 2))).isInstanceOf(IOException.class)
+                    .hasMessage(message.formatted(canned.uri()));
+            // The timeout is 10 s: the failure comes from the answer itself, not from waiting.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void interruptingACallOnAPlatformThreadEndsItAndClosesItsConnection() throws Exception {
+        try (Backend own = Backend.start("127.0.0.1", 0, 1);
+             LeanBlockingClient client = new LeanBlockingClient(own.uri(), Duration.ofSeconds(30))) {
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread caller = Thread.ofPlatform().start(() -> {
+                try {
+                    client.get(new Workload.Http(20_000, 1));
+                } catch (IOException e) {
+                    failure.set(e);
+                }
+            });
+            assertThat(within(Duration.ofSeconds(5), () -> own.connectionsOpen() == 1)).isTrue();
+            long start = System.nanoTime();
+            caller.interrupt();
+            caller.join(Duration.ofSeconds(5));
+            assertThat(caller.isAlive()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(failure.get()).isInstanceOf(IOException.class);
+            assertThat(within(Duration.ofSeconds(3), () -> own.connectionsOpen() == 0))
+                    .as("the interrupted call's connection is closed").isTrue();
+        }
+    }
+
+    /** True as soon as {@code condition} holds, false if it still does not after {@code limit}. */
+    static boolean within(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    private static URI deadPort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return URI.create("http://127.0.0.1:" + probe.getLocalPort());
+        }
+    }
+}
