@@ -115,8 +115,18 @@ public final class LifecycleLesson implements Lesson<LifecycleLesson.Result> {
         }
     }
 
+    /**
+     * Helidon, when no JVM-wide deserialization filter is set, sets one that refuses every class ("!*"), and a
+     * filter cannot be unset. The lesson borrows its JVM to run the servers in, so it asks Helidon to leave the
+     * JVM's filter as it is (JMH's link to its forks, for one, deserializes).
+     */
+    private static final String HELIDON_SERIAL_FILTER = "helidon.serialFilter.missing.action";
+
     @Override
     public Result run(PrintWriter out, LessonSettings settings) throws Exception {
+        if (System.getProperty(HELIDON_SERIAL_FILTER) == null) {
+            System.setProperty(HELIDON_SERIAL_FILTER, "IGNORE");
+        }
         out.printf(Locale.ROOT, "GET /io?ms=%d on each server, in this JVM, JFR recording every socket read and write; 20 ms into the backend's"
                 + " wait, another client sends GET /hello.%n", WAIT_MILLIS);
         List<Life> lives = new ArrayList<>();
