@@ -27,9 +27,9 @@ final class LessonCommand implements Callable<Integer> {
     LessonRegistry id;
 
     @Option(names = "--streams", paramLabel = "N", converter = Converters.PositiveInt.class,
-            defaultValue = "" + LessonSettings.DEFAULT_STREAMS,
-            description = "long-lived: /stream clients held open on each server at once (default: ${DEFAULT-VALUE})")
-    int streams;
+            description = "long-lived: /stream clients held open on each server at once (default: " + LessonSettings.DEFAULT_STREAMS
+                    + "; with --tiny, 50)")
+    Integer streams;
 
     @Option(names = "--tiny", description = "the test-sized run: the same code and claim, smaller numbers (seconds, not tens of seconds)")
     boolean tiny;
@@ -37,11 +37,14 @@ final class LessonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (streams > 20_000) {
+        if (streams != null && streams > 20_000) {
             throw new UserException(UserException.BAD_INPUT, "Invalid value for option '--streams': expected 1..20000, got " + streams);
         }
         Lesson<?> lesson = id.lesson();
-        LessonSettings settings = (tiny ? LessonSettings.TINY : LessonSettings.STANDARD).withStreams(streams);
+        LessonSettings settings = tiny ? LessonSettings.TINY : LessonSettings.STANDARD;
+        if (streams != null) {
+            settings = settings.withStreams(streams);
+        }
         out.printf(Locale.ROOT, "Lesson %s (%s %s): %s.%n", lesson.id(), lesson.section().label(), lesson.section().title(), lesson.summary());
         out.println(Environment.current().oneLine() + (tiny ? "; --tiny" : ""));
         out.println();

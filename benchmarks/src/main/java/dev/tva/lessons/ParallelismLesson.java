@@ -56,7 +56,12 @@ public final class ParallelismLesson implements Lesson<ParallelismLesson.Result>
     }
 
     /** One dinner: its slices and its wall time. */
-    record Dinner(int cooks, long wallMicros, List<Slice> slices) {
+    record Dinner(int cooks, long wallMicros, long cpuMicros, List<Slice> slices) {
+        /** The cores' worth of CPU this JVM got during the dinner: at most the cooks, less when another process had a core. */
+        double coresUsed() {
+            return wallMicros == 0 ? 0 : (double) cpuMicros / wallMicros;
+        }
+
         /** Time during which at least two slices ran at the same instant. */
         long overlapMicros() {
             TreeSet<long[]> edges = new TreeSet<>(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]).thenComparingLong(e -> e[2]));
@@ -81,7 +86,7 @@ public final class ParallelismLesson implements Lesson<ParallelismLesson.Result>
 
     /** The numbers: the work, and each dinner's wall time and overlap. */
     public record Result(long workMillis, long oneCookMillis, long twoCooksMillis, double oneCookOverlap,
-                         double twoCooksOverlap, int cores) implements LessonResult {
+                         double twoCooksOverlap, double twoCooksCores, int cores) implements LessonResult {
         @Override
         public boolean shown() {
             return cores >= 2 && oneCookOverlap == 0 && twoCooksMillis < 0.75 * oneCookMillis;
@@ -93,18 +98,19 @@ public final class ParallelismLesson implements Lesson<ParallelismLesson.Result>
                     + " (overlap %.0f%%): that is concurrency, and dinner took %d ms, about the sum of the work (%d ms).",
                     oneCookOverlap * 100, oneCookMillis, workMillis);
             String two = String.format(Locale.ROOT, " Two cooks: two slices ran at the same instant %.0f%% of the time, and dinner took %d ms,"
-                    + " %.2fx faster", twoCooksOverlap * 100, twoCooksMillis, (double) oneCookMillis / twoCooksMillis);
+                    + " %.2fx faster, on %.1f cores' worth of CPU", twoCooksOverlap * 100, twoCooksMillis, (double) oneCookMillis / twoCooksMillis,
+                    twoCooksCores);
             String why = shown()
                     ? ": that is parallelism, and it needs a second core (this machine has " + cores + ")."
-                    : ": not the speed-up two cores allow (" + cores + " cores here; another process may have held one).";
+                    : ": not the speed-up two cores allow (" + cores + " cores here; another process held part of one).";
             return one + two + why + " An event loop is one cook: async interleaves waiting, it adds no core to compute on.";
         }
     }
 
     @Override
     public Result run(PrintWriter out, LessonSettings settings) throws InterruptedException {
-        long sliceMillis = settings.pick(10, 2);
-        double nanosPerUnit = CpuKernel.nanosPerUnit(settings.pick(100, 30));
+        long sliceMillis = settings.pick(10, 4);
+        double nanosPerUnit = CpuKernel.nanosPerUnit(settings.pick(250, 150));
         int unitsPerSlice = (int) Math.max(1, Math.round(sliceMillis * 1e6 / nanosPerUnit));
         long work = 0;
         for (int m : MINUTES) {
@@ -119,12 +125,15 @@ public final class ParallelismLesson implements Lesson<ParallelismLesson.Result>
         out.printf(Locale.ROOT, "%n  One cook (a pool of 1 thread: concurrency), %d ms:%n", one.wallMicros() / 1000);
         out.print(draw(one));
         Dinner two = cook(2, unitsPerSlice);
-        out.printf(Locale.ROOT, "%n  Two cooks (a pool of 2 threads: parallelism), %d ms:%n", two.wallMicros() / 1000);
+        out.printf(Locale.ROOT, "%n  Two cooks (a pool of 2 threads: parallelism), %d ms, %.1f cores' worth of CPU:%n", two.wallMicros() / 1000,
+                two.coresUsed());
         out.print(draw(two));
         out.flush();
-        return new Result(work, one.wallMicros() / 1000, two.wallMicros() / 1000,
+        // The work as it really ran here (the slices' own time), not as planned.
+        long measuredWork = one.slices().stream().mapToLong(sl -> sl.toMicros() - sl.fromMicros()).sum() / 1000;
+        return new Result(measuredWork, one.wallMicros() / 1000, two.wallMicros() / 1000,
                 (double) one.overlapMicros() / one.wallMicros(), (double) two.overlapMicros() / two.wallMicros(),
-                Runtime.getRuntime().availableProcessors());
+                two.coresUsed(), Runtime.getRuntime().availableProcessors());
     }
 
     /** Cooks the four dishes with {@code cooks} threads, each dish a slice at a time, back in the queue after each. */
@@ -132,6 +141,7 @@ public final class ParallelismLesson implements Lesson<ParallelismLesson.Result>
         ExecutorService kitchen = Executors.newFixedThreadPool(cooks, Thread.ofPlatform().name("cook-", 1).factory());
         ConcurrentLinkedQueue<Slice> slices = new ConcurrentLinkedQueue<>();
         CountDownLatch served = new CountDownLatch(DISHES.length);
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         try {
             for (int d = 0; d < DISHES.length; d++) {
@@ -153,10 +163,16 @@ public final class ParallelismLesson implements Lesson<ParallelismLesson.Result>
                 });
             }
             served.await();
-            return new Dinner(cooks, (System.nanoTime() - start) / 1000, new ArrayList<>(slices));
+            long wall = (System.nanoTime() - start) / 1000;
+            return new Dinner(cooks, wall, (processCpuNanos() - cpuStart) / 1000, new ArrayList<>(slices));
         } finally {
             kitchen.shutdownNow();
         }
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static String draw(Dinner dinner) {

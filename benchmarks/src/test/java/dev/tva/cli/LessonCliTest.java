@@ -39,6 +39,20 @@ class LessonCliTest {
         assertThat(ran.out()).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "--streams {0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "0     | expected a whole number >= 1, got 0",
+            "30000 | expected 1..20000, got 30000",
+            "many  | 'many' is not a whole number"})
+    void aBadStreamCountIsOneLineAndExitCodeTwo(String streams, String expected) {
+        LabCliTest.Ran ran = LabCliTest.lab("lesson", "long-lived", "--streams", streams.trim());
+
+        assertThat(ran.exit()).isEqualTo(2);
+        assertThat(ran.err().lines()).hasSize(1);
+        assertThat(ran.err()).contains("--streams").contains(expected.trim()).doesNotContain("Exception");
+        assertThat(ran.out()).isEmpty();
+    }
+
     @Test
     void idsAreUniqueAndEveryTutorialSectionHasALesson() {
         Set<String> ids = Arrays.stream(LessonRegistry.values()).map(e -> e.lesson().id()).collect(Collectors.toSet());
