@@ -23,10 +23,10 @@ final class TourLesson implements Lesson<TourLesson.Result> {
     enum Part {
         RESTAURANT("restaurant", "1", Section.WAITING, 2, "The restaurant: three orders that only wait, served one after another and then concurrently on each model"),
         SLEEP("sleep", "2a", Section.BLOCKING, 20, "Why synchronous code fails at scale: 10,000 timer waits on a pool of 200 platform threads, on virtual threads and on event loops"),
-        HTTP("http", "2b", Section.ASYNC, 35, "Smart waiting on real I/O: 1,000 backend calls in flight on each model (the lean client), beside Little's-law bound"),
+        HTTP("http", "2b", Section.ASYNC, 30, "Smart waiting on real I/O: 1,000 backend calls in flight on each model (the lean client), beside Little's-law bound"),
         CPU("cpu", "3", Section.ASYNC, 30, "What async does not solve: CPU-bound tasks on each model and on one event loop, beside the cores' bound"),
         DB("db", "4", Section.REAL_WORLD, 25, "A high-scale API's real limit: 1,000 queries in flight through a pool of 10 connections (needs PostgreSQL)"),
-        SERVERS("servers", "5", Section.MASTERY, 40, "Async web servers: the same endpoint on the four servers under an open-model load, one with too few threads");
+        SERVERS("servers", "5", Section.MASTERY, 80, "Async web servers: the same endpoint on the four servers under an open-model load, one with too few threads");
 
         final String id;
         final String tourSection;
