@@ -7,11 +7,11 @@ import dev.tva.workloads.web.LabServer;
 import dev.tva.workloads.web.ServerConfig;
 
 /** The one place that maps a server id to the class that runs it. */
-final class ServerFactory {
+public final class ServerFactory {
     private ServerFactory() {
     }
 
-    static LabServer start(ServerConfig config) {
+    public static LabServer start(ServerConfig config) {
         return switch (config.server()) {
             case HELIDON -> HelidonServer.start(config);
             case JDK_PLATFORM, JDK_VIRTUAL -> JdkHttpServer.start(config);

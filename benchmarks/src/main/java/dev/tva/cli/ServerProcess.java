@@ -16,7 +16,7 @@ import java.util.List;
  * them: its CPU, memory and threads are its own, read from the operating system, and a crash or a full
  * heap there cannot take the load generator with it.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** Time to finish requests in progress and stop, after its standard input closes. */
     private static final Duration GRACE = Duration.ofSeconds(15);
@@ -32,7 +32,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts {@code lab serve --server ID --port 0 --child} plus {@code flags}, and waits until it listens. */
-    static ServerProcess start(ServerId id, List<String> flags) {
+    public static ServerProcess start(ServerId id, List<String> flags) {
         return start(id, flags, CpuPlacement.NONE);
     }
 
@@ -49,11 +49,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    ServerId id() {
+    public ServerId id() {
         return id;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -62,18 +62,18 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** CPU time the server process has used so far, in milliseconds; -1 when the OS does not tell. */
-    long cpuMillis() {
+    public long cpuMillis() {
         return process.cpuMillis();
     }
 
     /** Resident memory now, in MiB; -1 where /proc is not available. */
-    long rssMb() {
+    public long rssMb() {
         long kb = statusValue("VmRSS");
         return kb < 0 ? -1 : kb / 1024;
     }
 
     /** Live threads now; -1 where /proc is not available. */
-    long threads() {
+    public long threads() {
         return statusValue("Threads");
     }
 

@@ -91,25 +91,15 @@ final class TourCommand implements Callable<Integer> {
                     models.spec(Model.PLATFORM).label(), models.spec(Model.EVENT_LOOP).label());
             out.printf("Every row: %s.%n%n", s.measurement().describe());
 
-            TourRecord.Restaurant restaurant = restaurant(out);
+            TourRecord.Restaurant restaurant = restaurant(out, models);
 
             out.printf("%n2. I/O-bound: many tasks in flight at once, each waiting%n");
-            out.printf("%n  2a. sleep %d ms, %,d in flight (a timer: nothing but waiting)%n", s.sleepMillis(), s.sleepConcurrency());
-            sections.add(section(out, runner, "sleep", new Workload.Sleep(s.sleepMillis()), s.sleepConcurrency(), false));
-            out.printf("%n  2b. http %d ms, %,d in flight (a real call over loopback to the backend, which answers after %d ms)%n",
-                    s.httpMillis(), s.httpConcurrency(), s.httpMillis());
-            runner.useClient(Client.LEAN);  // the model is the variable, not the client
-            sections.add(section(out, runner, "http", new Workload.Http(s.httpMillis(), 16), s.httpConcurrency(), false));
+            sections.add(sleep(out, runner, models, s));
+            sections.add(http(out, runner, models, s));
+            sections.add(cpu(out, runner, models, s, false));
 
-            int cores = runner.env().cores();
-            int units = (int) Math.max(1, Math.round(s.cpuTaskMillis() * 1e6 / runner.nanosPerUnit()));
-            out.printf("%n3. CPU-bound: tasks of %d kernel units (about %.1f ms of CPU each), %d in flight, %d cores"
-                            + " (one loop computes on one core: ./lab compare --workload cpu --loops 1)%n",
-                    units, units * runner.nanosPerUnit() / 1e6, s.cpuConcurrency(), cores);
-            sections.add(section(out, runner, "cpu", new Workload.Cpu(units, 0), s.cpuConcurrency(), false));
-
-            database(out, runner, s).ifPresent(sections::add);
-            List<ServerBench.Row> serverRows = servers(out, runner, s, serversPlacement);
+            database(out, runner, models, s).ifPresent(sections::add);
+            List<ServerBench.Row> serverRows = servers(out, spec.commandLine().getErr(), runner, s, serversPlacement);
             long seconds = Math.round((System.nanoTime() - started) / 1e9);
             out.printf("%nTour done in %d s.%n", seconds);
             TourRecord record = new TourRecord(restaurant, sections, serverRows, seconds, runner.env());
@@ -118,8 +108,35 @@ final class TourCommand implements Callable<Integer> {
         }
     }
 
+    /** Section 2a: waiting on a timer. */
+    static TourRecord.Section sleep(PrintWriter out, Runner runner, Options.ModelOptions models, Settings s) {
+        out.printf("%n  2a. sleep %d ms, %,d in flight (a timer: nothing but waiting)%n", s.sleepMillis(), s.sleepConcurrency());
+        return section(out, runner, models, s.measurement(), "sleep", new Workload.Sleep(s.sleepMillis()), s.sleepConcurrency(), false);
+    }
+
+    /** Section 2b: a real call to the backend. */
+    static TourRecord.Section http(PrintWriter out, Runner runner, Options.ModelOptions models, Settings s) {
+        out.printf("%n  2b. http %d ms, %,d in flight (a real call over loopback to the backend, which answers after %d ms)%n",
+                s.httpMillis(), s.httpConcurrency(), s.httpMillis());
+        runner.useClient(Client.LEAN);  // the model is the variable, not the client
+        return section(out, runner, models, s.measurement(), "http", new Workload.Http(s.httpMillis(), 16), s.httpConcurrency(), false);
+    }
+
+    /**
+     * Section 3: computing; with {@code singleLoop}, also one event loop (the cpu lesson shows it; the tour
+     * leaves it to {@code lab compare --loops 1} to keep to its time).
+     */
+    static TourRecord.Section cpu(PrintWriter out, Runner runner, Options.ModelOptions models, Settings s, boolean singleLoop) {
+        int cores = runner.env().cores();
+        int units = (int) Math.max(1, Math.round(s.cpuTaskMillis() * 1e6 / runner.nanosPerUnit()));
+        out.printf("%n3. CPU-bound: tasks of %d kernel units (about %.1f ms of CPU each), %d in flight, %d cores%s%n",
+                units, units * runner.nanosPerUnit() / 1e6, s.cpuConcurrency(), cores,
+                singleLoop ? "" : " (one loop computes on one core: ./lab compare --workload cpu --loops 1)");
+        return section(out, runner, models, s.measurement(), "cpu", new Workload.Cpu(units, 0), s.cpuConcurrency(), singleLoop);
+    }
+
     /** Section 4: the database, when there is one: the bottleneck moves from the threads to the connection pool. */
-    private Optional<TourRecord.Section> database(PrintWriter out, Runner runner, Settings s) {
+    static Optional<TourRecord.Section> database(PrintWriter out, Runner runner, Options.ModelOptions models, Settings s) {
         out.printf("%n4. Database: select pg_sleep(%d ms) through a pool of %d connections, %,d in flight%n",
                 s.dbMillis(), s.dbPool(), s.dbConcurrency());
         Optional<DatabaseSource> found = DatabaseSource.find(System.getenv());
@@ -130,7 +147,8 @@ final class TourCommand implements Callable<Integer> {
         try (DatabaseSource database = found.get()) {
             out.println("  database: " + database.describe());
             runner.useDatabase(database.settings().withPool(s.dbPool()));
-            return Optional.of(section(out, runner, "db", new Workload.Db(s.dbMillis(), DbQuery.SLEEP, 0), s.dbConcurrency(), false));
+            return Optional.of(section(out, runner, models, s.measurement(), "db", new Workload.Db(s.dbMillis(), DbQuery.SLEEP, 0),
+                    s.dbConcurrency(), false));
         }
     }
 
@@ -138,7 +156,7 @@ final class TourCommand implements Callable<Integer> {
      * Section 5: the same endpoint on the four servers, each in its own JVM, under an open-model load; the
      * platform-thread server gets fewer threads than the load needs, so its queue shows.
      */
-    private List<ServerBench.Row> servers(PrintWriter out, Runner runner, Settings s, CpuPlacement placement) {
+    static List<ServerBench.Row> servers(PrintWriter out, PrintWriter err, Runner runner, Settings s, CpuPlacement placement) {
         double perThread = 1000.0 / s.serverMillis();
         out.printf(Locale.ROOT, "%n5. Servers: GET /io?ms=%d at %,d requests/s for %d s (open model: latency from each request's intended send time)%n",
                 s.serverMillis(), s.serverRate(), s.serverDuration().toSeconds());
@@ -157,7 +175,7 @@ final class TourCommand implements Callable<Integer> {
                 Settings.SERVER_WARMUP, LoadSettings.DEFAULT_CONNECTIONS, Settings.SERVER_TIMEOUT, slo);
         URI backendUri = runner.backend();
         CpusOption.pinGenerator(placement);
-        List<ServerBench.Row> rows = ServerBench.run(spec.commandLine().getErr(), backendUri, runner::backendCpuMillis, setups, plan,
+        List<ServerBench.Row> rows = ServerBench.run(err, backendUri, runner::backendCpuMillis, setups, plan,
                 placement);
         out.print(ServerBench.table(rows, "  "));
         for (String reason : ServerBench.invalidReasons(rows)) {
@@ -169,8 +187,8 @@ final class TourCommand implements Callable<Integer> {
     }
 
     /** One workload on every model (plus a single event loop for CPU work), a table, and what to notice. */
-    private TourRecord.Section section(PrintWriter out, Runner runner, String id, Workload workload, int concurrency,
-                                       boolean addSingleLoop) {
+    static TourRecord.Section section(PrintWriter out, Runner runner, Options.ModelOptions models, Measurement how, String id,
+                                      Workload workload, int concurrency, boolean addSingleLoop) {
         List<ModelSpec> specs = new ArrayList<>();
         for (Model model : Model.values()) {
             specs.add(models.spec(model));
@@ -180,7 +198,7 @@ final class TourCommand implements Callable<Integer> {
         }
         List<RunResult> results = new ArrayList<>();
         for (ModelSpec model : specs) {
-            results.add(runner.run(model, workload, concurrency, Settings.DEFAULT.measurement()));
+            results.add(runner.run(model, workload, concurrency, how));
         }
         ResultTable.print(out, results);
         Verdict verdict = ModelVerdicts.compare(results);
@@ -190,7 +208,7 @@ final class TourCommand implements Callable<Integer> {
     }
 
     /** Section 1: three orders served one after another, then concurrently on each model, as timelines. */
-    private TourRecord.Restaurant restaurant(PrintWriter out) {
+    static TourRecord.Restaurant restaurant(PrintWriter out, Options.ModelOptions models) {
         out.println("1. Waiting: the restaurant. Three orders that each just wait in the kitchen:");
         out.println("   pizza 150 ms, salad 50 ms, coffee 10 ms (the tutorial's 15, 5 and 1 minutes).");
         Workload[] orders = new Workload[DISHES.length];

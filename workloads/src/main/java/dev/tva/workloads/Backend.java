@@ -46,6 +46,11 @@ public final class Backend implements AutoCloseable {
 
     /** Starts a backend on {@code host:port} ({@code port} 0 picks a free one) with {@code loops} event loops. */
     public static Backend start(String host, int port, int loops) {
+        return start(host, port, loops, null);
+    }
+
+    /** The same, counting the requests it has in progress in {@code activity} (null: not counted). */
+    public static Backend start(String host, int port, int loops, BackendActivity activity) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 loops, new DefaultThreadFactory("backend"), NioIoHandler.newFactory());
         Connections connections = new Connections();
@@ -61,8 +66,11 @@ public final class Backend implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             connections.accepted(ch);
+                            ch.pipeline().addLast(new HttpServerCodec());
+                            if (activity != null) {
+                                ch.pipeline().addLast(activity);
+                            }
                             ch.pipeline()
-                                    .addLast(new HttpServerCodec())
                                     .addLast(new HttpServerKeepAliveHandler())
                                     .addLast(new DelayHandler());
                         }

@@ -1,0 +1,33 @@
+package dev.tva.lessons;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** One cook interleaves the dishes and never overlaps them; two cooks overlap them and finish sooner. */
+class ParallelismLessonTest {
+
+    @Test
+    void oneThreadInterleavesWithoutOverlapAndTwoThreadsOverlapAndFinishSooner() throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "parallelism needs two cores");
+        Run.Ran<ParallelismLesson.Result> ran = Run.tiny(new ParallelismLesson());
+        ParallelismLesson.Result r = ran.result();
+
+        assertThat(r.oneCookOverlap()).as(ran.printed()).isZero();
+        assertThat(r.oneCookMillis()).as(ran.printed()).isGreaterThanOrEqualTo(r.workMillis() * 9 / 10);
+        // Overlap and speed-up need the second core: on a shared machine another process may hold it.
+        assumeTrue(r.twoCooksCores() >= 1.6, "the two cooks got only " + r.twoCooksCores() + " cores' worth of CPU:\n" + ran.printed());
+        assertThat(r.twoCooksOverlap()).as(ran.printed()).isGreaterThan(0.3);
+        assertThat(r.twoCooksMillis()).as(ran.printed()).isLessThan(r.oneCookMillis() * 3 / 4);
+        assertThat(r.shown()).as(ran.printed()).isTrue();
+    }
+
+    @Test
+    void onOneCoreTheNoticeDoesNotClaimParallelism() {
+        ParallelismLesson.Result oneCore = new ParallelismLesson.Result(500, 510, 505, 0, 0.02, 1.0, 1);
+
+        assertThat(oneCore.shown()).isFalse();
+        assertThat(oneCore.notice()).contains("not the speed-up two cores allow").contains("1 cores here");
+    }
+}
