@@ -8,7 +8,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 
 /** Where a result was measured: every result file carries one, so a number never travels without it. */
-public record Environment(String jdk, String os, int cores, long memoryMb, String commit, String date) {
+public record Environment(String jdk, String os, int cores, long memoryMb, String commit, String date, String gc) {
+
+    /** An environment whose garbage collector is not recorded. */
+    public Environment(String jdk, String os, int cores, long memoryMb, String commit, String date) {
+        this(jdk, os, cores, memoryMb, commit, date, null);
+    }
 
     /** Describes this JVM and machine now. */
     public static Environment current() {
@@ -18,13 +23,16 @@ public record Environment(String jdk, String os, int cores, long memoryMb, Strin
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os2) {
             memoryMb = os2.getTotalMemorySize() / (1024 * 1024);
         }
+        String gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).collect(java.util.stream.Collectors.joining(", "));
         return new Environment(jdk, os, Runtime.getRuntime().availableProcessors(), memoryMb, gitCommit(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), gc);
     }
 
     /** One line for table footers: {@code JDK ..., N cores, M GiB, Linux ...}. */
     public String oneLine() {
-        return String.format("%s, %d cores, %.0f GiB RAM, %s, commit %s", jdk, cores, memoryMb / 1024.0, os, commit);
+        return String.format("%s, %d cores, %.0f GiB RAM, %s, commit %s%s", jdk, cores, memoryMb / 1024.0, os, commit,
+                gc == null ? "" : ", GC: " + gc);
     }
 
     /** The working tree's commit, with {@code -dirty} when it has uncommitted changes; "unknown" outside git. */
