@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <pre>
  * ./lab load --url 'http://127.0.0.1:8080/hello' --rate 10000/s --duration 10s --warmup 5s --emit hyperfoil --emit-file /tmp/l.hf.yaml
- * ./mvnw -q -pl hyperfoil-check -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.tva.hyperfoil.HyperfoilRun -Dexec.args=/tmp/l.hf.yaml
+ * ./mvnw -q -o -pl hyperfoil-check -am package -DskipTests -DskipITs dependency:build-classpath \
+ *     -Dmdep.outputFile=/tmp/hf.cp -Dmdep.includeScope=test
+ * java -cp "hyperfoil-check/target/test-classes:$(cat /tmp/hf.cp)" dev.tva.hyperfoil.HyperfoilRun /tmp/l.hf.yaml
  * </pre>
  */
 public final class HyperfoilRun {
