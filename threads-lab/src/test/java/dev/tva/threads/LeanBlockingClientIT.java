@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
@@ -21,8 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
+import static dev.tva.workloads.Eventually.deadPort;
+import static dev.tva.workloads.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -125,24 +125,6 @@ class LeanBlockingClientIT {
             assertThat(failure.get()).isInstanceOf(IOException.class);
             assertThat(within(Duration.ofSeconds(3), () -> own.connectionsOpen() == 0))
                     .as("the interrupted call's connection is closed").isTrue();
-        }
-    }
-
-    /** True as soon as {@code condition} holds, false if it still does not after {@code limit}. */
-    static boolean within(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return true;
-    }
-
-    private static URI deadPort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return URI.create("http://127.0.0.1:" + probe.getLocalPort());
         }
     }
 }
