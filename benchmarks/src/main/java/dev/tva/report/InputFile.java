@@ -8,9 +8,10 @@ import java.util.TreeSet;
 
 /**
  * One JSON file of the inputs: its path relative to the results folder (with {@code /}), its kind, how it
- * was measured, and the environments its records carry (several when its runs came from several JVMs).
+ * was measured, the environments its records carry (several when its runs came from several JVMs), and the
+ * command that made it when the file (or its companion) records one, else null.
  */
-public record InputFile(String path, Kind kind, Method method, List<Environment> envs) {
+public record InputFile(String path, Kind kind, Method method, List<Environment> envs, String command) {
 
     public InputFile {
         envs = envs.stream().filter(Objects::nonNull).toList();
@@ -42,8 +43,8 @@ public record InputFile(String path, Kind kind, Method method, List<Environment>
         return e.jdk() + ", " + e.cores() + " cores, " + e.os();
     }
 
-    /** The same file with the environments of another record (a JMH run's, from its -env.json). */
-    public InputFile withEnvs(List<Environment> other) {
-        return new InputFile(path, kind, method, other);
+    /** The same file with the environments and command of another record (a JMH run's, from its -env.json). */
+    public InputFile describedBy(InputFile companion) {
+        return new InputFile(path, kind, method, companion.envs, companion.command);
     }
 }

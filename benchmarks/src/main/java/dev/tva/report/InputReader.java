@@ -85,7 +85,7 @@ public final class InputReader {
         final List<Sourced<FootprintRow>> footprints = new ArrayList<>();
         final List<Sourced<JmhScore>> jmh = new ArrayList<>();
         final List<Sourced<CrossoverResult>> crossovers = new ArrayList<>();
-        final Map<String, List<Environment>> jmhEnvs = new TreeMap<>();
+        final Map<String, InputFile> jmhEnvs = new TreeMap<>();
 
         void add(String path, Kind kind, JsonNode json) throws JsonProcessingException {
             switch (kind) {
@@ -118,6 +118,7 @@ public final class InputReader {
                     for (JsonNode node : json) {
                         rows.add(JSON.treeToValue(node, ServerRow.class));
                     }
+                    rows.forEach(r -> dev.tva.workloads.web.ServerId.fromId(r.server()));
                     InputFile file = file(path, kind, rows.stream().allMatch(r -> r.steady() != null) ? Method.SINGLE : Method.OLDER,
                             rows.stream().map(ServerRow::env).toList());
                     rows.forEach(r -> servers.add(Sourced.of(r, file)));
@@ -131,6 +132,7 @@ public final class InputReader {
                     for (JsonNode node : json) {
                         rows.add(JSON.treeToValue(node, FootprintRow.class));
                     }
+                    rows.forEach(r -> dev.tva.workloads.Model.fromId(r.model()));
                     InputFile file = file(path, kind, Method.SINGLE, rows.stream().map(FootprintRow::env).toList());
                     rows.forEach(r -> footprints.add(Sourced.of(r, file)));
                 }
@@ -140,9 +142,11 @@ public final class InputReader {
                 }
                 case JMH_ENV -> {
                     Environment env = JSON.treeToValue(json.path("env"), Environment.class);
-                    file(path, kind, Method.NONE, List.of(env));
+                    String command = json.path("command").isTextual() ? "./" + json.path("command").asText() : null;
+                    InputFile file = new InputFile(path, kind, Method.NONE, List.of(env), command);
+                    files.add(file);
                     String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
-                    jmhEnvs.put(dir + json.path("jmhResults").asText(), List.of(env));
+                    jmhEnvs.put(dir + json.path("jmhResults").asText(), file);
                 }
                 case CROSSOVER -> {
                     CrossoverResult sweep = JSON.treeToValue(json, CrossoverResult.class);
@@ -152,7 +156,7 @@ public final class InputReader {
         }
 
         InputFile file(String path, Kind kind, Method method, List<Environment> envs) {
-            InputFile file = new InputFile(path, kind, method, envs);
+            InputFile file = new InputFile(path, kind, method, envs, null);
             files.add(file);
             return file;
         }
@@ -160,7 +164,7 @@ public final class InputReader {
         /** The inputs, each JMH file carrying the environment its -env.json records. */
         Inputs inputs(String label) {
             List<InputFile> withEnvs = files.stream()
-                    .map(f -> f.kind() == Kind.JMH && jmhEnvs.containsKey(f.path()) ? f.withEnvs(jmhEnvs.get(f.path())) : f).toList();
+                    .map(f -> f.kind() == Kind.JMH && jmhEnvs.containsKey(f.path()) ? f.describedBy(jmhEnvs.get(f.path())) : f).toList();
             List<Sourced<JmhScore>> scores = jmh.stream().map(s -> {
                 InputFile f = withEnvs.get(files.indexOf(s.file()));
                 return new Sourced<>(s.value(), f, f.path());

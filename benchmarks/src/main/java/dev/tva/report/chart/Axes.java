@@ -1,6 +1,5 @@
 package dev.tva.report.chart;
 
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 
@@ -12,10 +11,7 @@ final class Axes {
 
     /** A base-10 log axis, for quantities that span orders of magnitude (tasks in flight, latency). */
     static ValueAxis log(String label) {
-        LogAxis axis = new LogAxis(label);
-        axis.setNumberFormatOverride(Svg.decimals(2));
-        axis.setMinorTickMarksVisible(true);
-        return axis;
+        return new NiceLogAxis(label);
     }
 
     /** A linear axis that starts at zero, so bars and gaps are read in proportion. */

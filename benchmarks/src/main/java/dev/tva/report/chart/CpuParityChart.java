@@ -45,7 +45,8 @@ public final class CpuParityChart {
         }
         StatisticalBarRenderer renderer = new StatisticalBarRenderer();
         CategoryPlot plot = new CategoryPlot(bars, new CategoryAxis("comparison (file)"), Axes.fromZero("throughput (tasks/s)"), renderer);
-        LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);
+        // The bound of each comparison: a dash as wide as its group of bars.
+        LineAndShapeRenderer line = new LineAndShapeRenderer(false, true);
         plot.setDataset(1, bound);
         plot.setRenderer(1, line);
         JFreeChart chart = Svg.styled(new JFreeChart("CPU-bound work: each model against cores x one core's rate",
@@ -57,7 +58,9 @@ public final class CpuParityChart {
             renderer.setSeriesPaint(i, Palette.of(dev.tva.workloads.Model.fromId((String) bars.getRowKey(i))));
         }
         line.setSeriesPaint(0, Palette.BOUND);
-        line.setSeriesStroke(0, Palette.DASHED);
+        double dash = 0.6 * (Svg.WIDTH - 100) / bound.getColumnCount();
+        line.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-dash / 2, -1.5, dash, 3));
+        line.setLegendShape(0, new java.awt.geom.Rectangle2D.Double(-8, -1.5, 16, 3));
         RunResult first = cpu.get(0).rows().get(0);
         String caption = "Tasks of " + (first.workUnits() == null ? "CPU work" : first.workUnits() + " kernel units")
                 + " with " + Fmt.count(first.concurrency()) + " in flight; the bound is " + first.boundRule()

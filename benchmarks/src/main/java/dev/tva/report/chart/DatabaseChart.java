@@ -48,7 +48,7 @@ public final class DatabaseChart {
         for (Sourced<RunResult> s : runs.stream().sorted(Comparator.comparing((Sourced<RunResult> s) -> s.value().model())
                 .thenComparingInt(s -> s.value().concurrency()).thenComparingInt(s -> s.value().dbPool())).toList()) {
             RunResult r = s.value();
-            double shade = (concurrencies.headSet(r.concurrency(), true).size()) / (double) concurrencies.size();
+            double shade = 0.4 + 0.6 * concurrencies.headSet(r.concurrency(), true).size() / concurrencies.size();
             double low = r.throughputLowPerSec() == null ? r.throughputPerSec() : r.throughputLowPerSec();
             double high = r.throughputHighPerSec() == null ? r.throughputPerSec() : r.throughputHighPerSec();
             intervals &= r.throughputLowPerSec() != null;

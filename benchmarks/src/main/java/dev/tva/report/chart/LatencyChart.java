@@ -30,7 +30,7 @@ public final class LatencyChart {
         if (comparison.rows().stream().anyMatch(r -> r.latencyHistogram() == null)) {
             return Optional.empty();
         }
-        XyChart chart = new XyChart();
+        XyChart chart = new XyChart().withoutShapes();
         double highest = 99;
         for (RunResult r : comparison.rows()) {
             Histogram h = r.latencyDistribution();

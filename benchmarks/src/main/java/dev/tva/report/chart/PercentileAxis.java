@@ -25,7 +25,8 @@ final class PercentileAxis extends LogAxis {
         while (top < x(highestPercentile)) {
             top *= 10;
         }
-        setRange(1, top);
+        // Room to the right of the last tick, so its label is not cut.
+        setRange(1, top * 2);
         setAutoRange(false);
         setMinorTickMarksVisible(false);
     }

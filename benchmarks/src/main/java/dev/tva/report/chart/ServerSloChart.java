@@ -48,7 +48,7 @@ public final class ServerSloChart {
             ServerRow r = s.value();
             ServerId id = ServerId.fromId(r.server());
             double p99 = r.latencyMicros().p99() / 1000.0;
-            chart.point(id.id(), Palette.of(id), r.targetPerSec(), p99, p99, p99);
+            chart.point(r.label() == null ? id.id() : r.label(), Palette.of(id), r.targetPerSec(), p99, p99, p99);
             if (!r.valid()) {
                 chart.note(r.targetPerSec(), p99, "INVALID");
             }

@@ -62,7 +62,7 @@ public final class Svg {
 
     /** A number format with up to {@code digits} decimals, the same on every machine. */
     public static NumberFormat decimals(int digits) {
-        return new DecimalFormat("#,##0." + "#".repeat(digits), DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return digits == 0 ? integers() : new DecimalFormat("#,##0." + "#".repeat(digits), DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
     private static String decimal(double v) {

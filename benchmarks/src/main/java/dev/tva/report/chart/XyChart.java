@@ -27,6 +27,7 @@ import java.util.Map;
 final class XyChart {
     private final Map<String, YIntervalSeries> measured = new LinkedHashMap<>();
     private final List<Color> measuredColors = new ArrayList<>();
+    private boolean shapes = true;
     private final Map<String, XYSeries> lines = new LinkedHashMap<>();
     private final List<Color> lineColors = new ArrayList<>();
     private final List<Stroke> lineStrokes = new ArrayList<>();
@@ -60,35 +61,75 @@ final class XyChart {
         return this;
     }
 
-    boolean isEmpty() {
-        return measured.isEmpty();
+    /** Draws measured series as lines only, for dense curves such as a latency distribution. */
+    XyChart withoutShapes() {
+        shapes = false;
+        return this;
     }
 
+    /*
+     * Series with an interval at any point go to an error-bar renderer; series without one to a plain line
+     * renderer, so that a point without an interval never looks as if it had a zero-width one.
+     */
     JFreeChart build(String title, ValueAxis x, ValueAxis y) {
-        YIntervalSeriesCollection points = new YIntervalSeriesCollection();
-        measured.values().forEach(points::addSeries);
+        YIntervalSeriesCollection withIntervals = new YIntervalSeriesCollection();
+        XYSeriesCollection without = new XYSeriesCollection();
+        List<Color> intervalColors = new ArrayList<>();
+        List<Color> plainColors = new ArrayList<>();
+        int i = 0;
+        for (YIntervalSeries s : measured.values()) {
+            if (hasInterval(s)) {
+                withIntervals.addSeries(s);
+                intervalColors.add(measuredColors.get(i));
+            } else {
+                XYSeries plain = new XYSeries(s.getKey(), false, true);
+                for (int k = 0; k < s.getItemCount(); k++) {
+                    plain.add(s.getX(k), s.getYValue(k));
+                }
+                without.addSeries(plain);
+                plainColors.add(measuredColors.get(i));
+            }
+            i++;
+        }
         XYErrorRenderer errors = new XYErrorRenderer();
         errors.setDrawXError(false);
         errors.setDrawYError(true);
         errors.setDefaultLinesVisible(true);
-        errors.setDefaultShapesVisible(true);
+        errors.setDefaultShapesVisible(shapes);
         errors.setCapLength(8);
-        XYPlot plot = new XYPlot(points, x, y, errors);
+        XYLineAndShapeRenderer plainRenderer = new XYLineAndShapeRenderer(true, shapes);
+        XYPlot plot = new XYPlot(withIntervals, x, y, errors);
+        plot.setDataset(1, without);
+        plot.setRenderer(1, plainRenderer);
         XYSeriesCollection references = new XYSeriesCollection();
         lines.values().forEach(references::addSeries);
         XYLineAndShapeRenderer referenceRenderer = new XYLineAndShapeRenderer(true, false);
-        plot.setDataset(1, references);
-        plot.setRenderer(1, referenceRenderer);
+        plot.setDataset(2, references);
+        plot.setRenderer(2, referenceRenderer);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         JFreeChart chart = Svg.styled(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
-        for (int i = 0; i < measuredColors.size(); i++) {
-            errors.setSeriesPaint(i, measuredColors.get(i));
-            errors.setSeriesStroke(i, Palette.LINE);
+        for (int k = 0; k < intervalColors.size(); k++) {
+            errors.setSeriesPaint(k, intervalColors.get(k));
+            errors.setSeriesStroke(k, Palette.LINE);
+        }
+        for (int k = 0; k < plainColors.size(); k++) {
+            plainRenderer.setSeriesPaint(k, plainColors.get(k));
+            plainRenderer.setSeriesStroke(k, Palette.LINE);
         }
         notes.forEach(plot::addAnnotation);
-        for (int i = 0; i < lineColors.size(); i++) {
-            referenceRenderer.setSeriesPaint(i, lineColors.get(i));
-            referenceRenderer.setSeriesStroke(i, lineStrokes.get(i));
+        for (int k = 0; k < lineColors.size(); k++) {
+            referenceRenderer.setSeriesPaint(k, lineColors.get(k));
+            referenceRenderer.setSeriesStroke(k, lineStrokes.get(k));
         }
         return chart;
+    }
+
+    private static boolean hasInterval(YIntervalSeries s) {
+        for (int k = 0; k < s.getItemCount(); k++) {
+            if (s.getYLowValue(k) < s.getYHighValue(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
