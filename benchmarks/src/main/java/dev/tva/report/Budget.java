@@ -35,10 +35,9 @@ final class Budget {
                 lightest = m;
             }
         }
-        InputFile file = rows.stream().filter(s -> s.value().tasks() == tasks).findFirst().orElseThrow().file();
         String reason = "Resident memory per parked task with " + Fmt.count(tasks) + " parked: " + String.join("; ", parts)
                 + " (one measurement per run: no interval).";
-        return Optional.of(new Decision(Situation.MEMORY_BUDGET, lightest.id(), reason, links.file(file),
+        return Optional.of(new Decision(Situation.MEMORY_BUDGET, lightest.id(), reason, links.files(Footprints.files(rows)),
                 "Memory of a parked task only: what each request's own data needs comes on top."));
     }
 }

@@ -27,7 +27,7 @@ public final class DecisionGuide {
                 links.file(c.file()), "Async adds no cores. " + NEVER_BLOCK_THE_LOOP))
                 .orElse(Decision.notMeasured(Situation.CPU_BOUND)));
         rows.add(Footprints.largest(e.footprint()).map(f -> new Decision(Situation.IDLE_CONNECTIONS, f.lightest().id(),
-                capitalized(f.sentence()) + ".", links.file(f.file()), "Memory of a parked task only; a live connection adds its"
+                capitalized(f.sentence()) + ".", links.files(f.files()), "Memory of a parked task only; a live connection adds its"
                 + " socket buffers. Streams held open on each server: " + Markdown.code("./lab lesson long-lived") + "."))
                 .orElse(Decision.notMeasured(Situation.IDLE_CONNECTIONS)));
         rows.add(e.servers().flatMap(s -> slo(s, links)).orElse(Decision.notMeasured(Situation.LATENCY_SLO)));

@@ -10,7 +10,7 @@ import java.util.function.Function;
 final class Footprints {
 
     /** A sentence about the footprint, and the file it leans on first. */
-    record Finding(String sentence, InputFile file, Model lightest) {
+    record Finding(String sentence, List<InputFile> files, Model lightest) {
     }
 
     private Footprints() {
@@ -48,8 +48,12 @@ final class Footprints {
             s.append(", and ").append(Fmt.count(tasks)).append(" platform threads did not fit within the machine's thread limits");
         }
         s.append(" (one measurement per run: no interval)");
-        InputFile file = rows.stream().filter(r -> r.value().tasks() == tasks).findFirst().orElseThrow().file();
-        return Optional.of(new Finding(s.toString(), file, lightest));
+        return Optional.of(new Finding(s.toString(), files(rows), lightest));
+    }
+
+    /** The files the rows come from, in path order. */
+    static List<InputFile> files(List<Sourced<FootprintRow>> rows) {
+        return rows.stream().map(Sourced::file).distinct().sorted(java.util.Comparator.comparing(InputFile::path)).toList();
     }
 
     /** The measured rows of a model at a count, one per run. */
@@ -58,10 +62,10 @@ final class Footprints {
                 .filter(r -> model.id().equals(r.model()) && r.tasks() == tasks && r.totalBytesPerTask() != null).toList();
     }
 
-    /** {@code 2,148 B} for one run, {@code 1,557 to 2,148 B over 2 runs} for several. */
+    /** {@code 2,148 B} for one run, {@code 1,557 to 2,148 B (2 runs)} for several. */
     static String range(List<FootprintRow> rows, Function<FootprintRow, Long> field) {
         long low = rows.stream().map(field).mapToLong(v -> v == null ? 0 : v).min().orElseThrow();
         long high = rows.stream().map(field).mapToLong(v -> v == null ? 0 : v).max().orElseThrow();
-        return low == high ? Fmt.count(low) + " B" : Fmt.count(low) + " to " + Fmt.count(high) + " B over " + rows.size() + " runs";
+        return low == high ? Fmt.count(low) + " B" : Fmt.count(low) + " to " + Fmt.count(high) + " B (" + rows.size() + " runs)";
     }
 }

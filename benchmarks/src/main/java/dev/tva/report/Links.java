@@ -25,6 +25,11 @@ public record Links(String toResults, List<Figure> figures) {
         return Markdown.link(file.path(), toResults + file.path());
     }
 
+    /** Links to several files, comma-separated. */
+    public String files(List<InputFile> files) {
+        return String.join(", ", files.stream().map(this::file).toList());
+    }
+
     /** The chart's link when there is one, else the file's. */
     public String backing(String chartFile, InputFile file) {
         return chart(chartFile).orElse(file(file));

@@ -31,7 +31,7 @@ public final class Summary {
         e.servers().flatMap(Summary::servers).ifPresent(s -> findings.add(s + " " + links.backing(ServerSloChart.FILE,
                 e.servers().get().get(0).file()) + "."));
         Footprints.largest(e.footprint()).ifPresent(f -> findings.add("**Memory per waiting task**: " + f.sentence() + " "
-                + links.backing(FootprintChart.FILE, f.file()) + "."));
+                + links.chart(FootprintChart.FILE).orElse(links.files(f.files())) + "."));
         e.clients().ifPresent(rows -> findings.add("**CPU per request** (" + Work.of(rows.get(0).value()).describe()
                 .replace(", " + rows.get(0).value().client().id() + " client", "") + "): "
                 + ClientCost.of(rows.stream().map(Sourced::value).toList()).stream().map(ClientCost::text)
