@@ -1,5 +1,6 @@
 package dev.tva.course;
 
+import dev.tva.course.awaitit.AwaitItChecks;
 import dev.tva.course.restaurant.RestaurantChecks;
 
 import java.util.List;
@@ -22,8 +23,9 @@ public final class Exercises {
                     "move blocking work off a Netty event loop onto an executor", 25),
             Exercise.planned("fan-out-with-deadline", "cancellation", 6,
                     "call several services at once, combine the answers, and cancel the rest at a deadline", 25),
-            Exercise.planned("await-it", "forgotten-await", 6,
-                    "StudentCheckout.totalCents: wait for every price before returning, and let a failed price reach the caller", 15),
+            new Exercise("await-it", List.of("forgotten-await", "lost-exceptions"), 6,
+                    "StudentCheckout.totalCents: wait for every price before returning, and let a failed price reach the caller", 15,
+                    new AwaitItChecks()),
             Exercise.planned("unpin", "pinning", 5,
                     "stop a virtual thread from pinning its carrier while it waits", 20),
             Exercise.planned("bulkhead", "db-pool", 8,
