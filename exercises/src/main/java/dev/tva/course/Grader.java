@@ -39,6 +39,9 @@ public final class Grader {
 
     /** {@code lab exercise check}: prints what it checks, then each check's line (or javac's first error), and returns the exit code. */
     public static int check(Exercise exercise, Source source, Path root, PrintWriter out) throws IOException, InterruptedException {
+        if (exercise.available()) {
+            StudentCompiler.sources(root, source, exercise.checks().packageName()); // a missing folder is one line, before anything else
+        }
         GradeReport.header(out, exercise, source);
         Grade grade = grade(exercise, source, root);
         GradeReport.print(out, exercise, source, grade);

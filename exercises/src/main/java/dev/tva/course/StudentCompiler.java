@@ -32,22 +32,35 @@ final class StudentCompiler {
     record CompileError(String firstError, int errors) {
     }
 
-    /** Compiles every {@code .java} file of {@code source}'s package into {@code classes}; empty when it compiled. */
-    static Optional<CompileError> compile(Path root, Source source, String packageName, Path classes) throws IOException {
+    /**
+     * The {@code .java} files of {@code source}'s package.
+     *
+     * @throws ExerciseException when the package's folder, its files or a compiler is missing
+     */
+    static List<Path> sources(Path root, Source source, String packageName) throws IOException {
         Path folder = root.resolve(source.packageFolder(packageName));
         if (!Files.isDirectory(folder)) {
             throw new ExerciseException(source == Source.SOLUTION
                     ? "this copy has no reference solutions (" + source.folder() + "): they are the teacher's, kept out of students' copies"
                     : "found no " + source.packageFolder(packageName) + " in " + root);
         }
+        if (ToolProvider.getSystemJavaCompiler() == null) {
+            throw new ExerciseException("this Java (" + System.getProperty("java.home") + ") has no compiler: run the lab on a JDK, not a JRE");
+        }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
         }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new ExerciseException("this Java (" + System.getProperty("java.home") + ") has no compiler: run the lab on a JDK, not a JRE");
+        if (files.isEmpty()) {
+            throw new ExerciseException("found no .java file in " + source.packageFolder(packageName));
         }
+        return files;
+    }
+
+    /** Compiles every {@code .java} file of {@code source}'s package into {@code classes}; empty when it compiled. */
+    static Optional<CompileError> compile(Path root, Source source, String packageName, Path classes) throws IOException {
+        List<Path> files = sources(root, source, packageName);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         Files.createDirectories(classes);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
