@@ -46,13 +46,14 @@ final class CheckJvm {
             jvm.descendants().forEach(ProcessHandle::destroyForcibly);
             jvm.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
+        String printed = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
         List<CheckResult> all = new ArrayList<>(read(results));
-        String why = finished ? "not run: the check JVM exited first (exit code " + jvm.exitValue() + "; its output is above)"
+        String why = finished ? "not run: the check JVM exited first (exit code " + jvm.exitValue() + (printed.isBlank() ? ")" : "; its output is above)")
                 : "not run: the check JVM was stopped after " + deadline.toSeconds() + " s";
         for (int i = all.size(); i < suite.checks().size(); i++) {
             all.add(CheckResult.failed(suite.checks().get(i), why));
         }
-        return new Ran(List.copyOf(all), Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "");
+        return new Ran(List.copyOf(all), printed);
     }
 
     /** Every check's own deadline, one after another, and time to start. */

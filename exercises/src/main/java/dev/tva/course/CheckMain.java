@@ -1,16 +1,17 @@
 package dev.tva.course;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /*
  * The check JVM: the grader starts it with the freshly compiled classes first on its class path. It makes the
@@ -28,31 +29,41 @@ public final class CheckMain {
         Exercise exercise = Exercises.byId(args[0]).orElseThrow();
         Source source = Source.valueOf(args[1]);
         Path results = Path.of(args[2]);
+        ObjectMapper json = new ObjectMapper();
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(results, StandardCharsets.UTF_8))) {
-            for (CheckResult result : run(exercise.checks(), source)) {
-                out.println(new ObjectMapper().writeValueAsString(result));
+            run(exercise.checks(), source, result -> {
+                try {
+                    out.println(json.writeValueAsString(result));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot write a check's result", e);
+                }
                 out.flush();
-            }
+            });
         }
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(0);
     }
 
-    private static <T> List<CheckResult> run(CheckSuite<T> suite, Source source) {
+    /** Runs every check in order, handing each result to {@code report} as soon as it is known. */
+    private static <T> void run(CheckSuite<T> suite, Source source, Consumer<CheckResult> report) {
         T student;
         try {
             Object made = Class.forName(source.className(suite)).getDeclaredConstructor().newInstance();
             if (!suite.contract().isInstance(made)) {
-                return failAll(suite, suite.studentClass() + " does not implement " + suite.contract().getSimpleName());
+                failAll(suite, suite.studentClass() + " does not implement " + suite.contract().getSimpleName(), report);
+                return;
             }
             student = suite.contract().cast(made);
         } catch (ReflectiveOperationException | LinkageError e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return failAll(suite, "could not make a " + suite.studentClass() + " (it needs a public constructor without arguments): "
-                    + Thrown.describe(cause, source));
+            failAll(suite, "could not make a " + suite.studentClass() + " (it needs a public constructor without arguments): "
+                    + Thrown.describe(cause, source), report);
+            return;
         }
-        return suite.checks().stream().map(check -> runOne(check, student, suite, source)).toList();
+        for (Check<T> check : suite.checks()) {
+            report.accept(runOne(check, student, suite, source));
+        }
     }
 
     private static <T> CheckResult runOne(Check<T> check, T student, CheckSuite<T> suite, Source source) {
@@ -77,7 +88,7 @@ public final class CheckMain {
         }
     }
 
-    private static <T> List<CheckResult> failAll(CheckSuite<T> suite, String why) {
-        return suite.checks().stream().map(check -> CheckResult.failed(check, why)).toList();
+    private static <T> void failAll(CheckSuite<T> suite, String why, Consumer<CheckResult> report) {
+        suite.checks().forEach(check -> report.accept(CheckResult.failed(check, why)));
     }
 }

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Prints a grade: one line per check, {@code PASS} or {@code FAIL} with what it saw against the target, and a hint under each failure. */
-public final class GradeReport {
+final class GradeReport {
     private static final String INDENT = "      ";
 
     private GradeReport() {
