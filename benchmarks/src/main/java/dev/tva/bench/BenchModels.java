@@ -1,6 +1,6 @@
 package dev.tva.bench;
 
-import dev.tva.cli.ModelSpec;
+import dev.tva.engine.ModelSpec;
 import dev.tva.workloads.Client;
 import dev.tva.workloads.ExecutionModel;
 import dev.tva.workloads.Model;

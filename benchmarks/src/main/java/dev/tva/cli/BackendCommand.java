@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.engine.UserException;
 import dev.tva.workloads.Backend;
 import dev.tva.workloads.ListenAddress;
 import picocli.CommandLine.Command;

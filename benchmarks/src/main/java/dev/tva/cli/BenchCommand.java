@@ -1,6 +1,8 @@
 package dev.tva.cli;
 
 import dev.tva.bench.Suite;
+import dev.tva.engine.UserException;
+import dev.tva.report.BenchDoc;
 import dev.tva.workloads.Environment;
 import dev.tva.workloads.Results;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -92,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<Suite> chosen = suites == null ? Arrays.asList(Suite.values()) : suites;
         Path results = Results.timestamped(quick ? "bench-quick" : "bench");
-        Path record = envFileOf(results);
+        Path record = BenchDoc.envFileOf(results);
         Files.createDirectories(results.toAbsolutePath().getParent());
 
         // Configure the run: the suites' own annotations, or the short settings; --forks overrides either.
@@ -150,12 +152,6 @@ final class BenchCommand implements Callable<Integer> {
         String source = (quick ? "--quick" : "as annotated on each suite") + (forks == null ? "" : (quick ? " --forks " : ", with --forks ") + forks);
         return source + ": " + n + (n == 1 ? " fork" : " forks") + (quick ? ", warm-up 2 x 1 s, measurement 3 x 1 s"
                 : ", warm-up 3 x 2 s, measurement 5 x 2 s");
-    }
-
-    /** {@code results/X-bench.json} -> {@code results/X-bench-env.json}. */
-    static Path envFileOf(Path jmhJson) {
-        String name = jmhJson.getFileName().toString().replaceFirst("\\.json$", "");
-        return jmhJson.resolveSibling(name + "-env.json");
     }
 
     private String commandLine() {

@@ -1,5 +1,11 @@
 package dev.tva.cli;
 
+import dev.tva.engine.DatabaseSource;
+import dev.tva.engine.Measurement;
+import dev.tva.engine.Runner;
+import dev.tva.engine.UserException;
+import dev.tva.report.Describe;
+import dev.tva.report.ResultTable;
 import dev.tva.verdict.ClientCost;
 import dev.tva.verdict.ModelVerdicts;
 import dev.tva.workloads.Client;
@@ -62,7 +68,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Client> kinds = spec.type().needsBackend() ? clients : List.of(Client.LEAN);
         out.printf("compare: %s%s | %,d in flight | %s, virtual, %d event loops | each in its own JVM%n  %s%n",
                 Describe.workload(spec), spec.type().needsBackend() ? " | " + clientsInWords(kinds) : "", load.concurrency,
-                models.spec(Model.PLATFORM).label(), models.loops(), how.describe());
+                models.spec(Model.PLATFORM).label(), models.loops(), Describe.measurement(how));
         List<RunResult> results = new ArrayList<>();
         DatabaseSource database = spec.type().needsDatabase() ? DatabaseSource.require(System.getenv()) : null;
         try (database; Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, null, true)) {

@@ -33,18 +33,4 @@ final class CpusOption {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--cpus': " + e.getMessage());
         }
     }
-
-    /**
-     * Pins this JVM to the {@link CpuPlacement.Role#GENERATOR generator}'s CPUs, for the commands whose load
-     * generator runs here.
-     *
-     * @throws UserException when taskset fails (exit code 1)
-     */
-    static void pinGenerator(CpuPlacement placement) {
-        try {
-            placement.pinSelf(CpuPlacement.Role.GENERATOR);
-        } catch (IllegalStateException e) {
-            throw new UserException(UserException.FAILED, e.getMessage());
-        }
-    }
 }

@@ -1,5 +1,12 @@
 package dev.tva.cli;
 
+import dev.tva.engine.DatabaseSource;
+import dev.tva.engine.Measurement;
+import dev.tva.engine.ModelSpec;
+import dev.tva.engine.Runner;
+import dev.tva.engine.UserException;
+import dev.tva.report.ResultTable;
+import dev.tva.report.Table;
 import dev.tva.workloads.Bound;
 import dev.tva.workloads.DbQuery;
 import dev.tva.workloads.DbSettings;

@@ -1,8 +1,9 @@
 package dev.tva.cli;
 
-import picocli.CommandLine;
+import dev.tva.engine.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 
@@ -13,7 +14,8 @@ import java.io.PrintWriter;
         description = "Runs identical workloads on platform threads, virtual threads and Netty event loops, and shows with measured numbers when each model wins, and why.",
         subcommands = {TourCommand.class, RunCommand.class, CompareCommand.class, DbSweepCommand.class, ServeCommand.class,
                 LoadCommand.class, ServersCommand.class, BackendCommand.class, CalibrateCommand.class, BenchCommand.class,
-                FootprintCommand.class, ReportCommand.class, LessonsCommand.class, LessonCommand.class, CommandLine.HelpCommand.class})
+                FootprintCommand.class, ReportCommand.class, LessonsCommand.class, LessonCommand.class, ExerciseCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Lab implements Runnable {
 
     @CommandLine.Spec
@@ -34,7 +36,7 @@ public final class Lab implements Runnable {
      * Runs the command line and returns its exit code: 0 done, 1 a run that failed or had errors,
      * 2 bad input. A user mistake is one line on {@code err}; only a bug prints a stack trace.
      */
-    static int execute(PrintWriter out, PrintWriter err, String... args) {
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         System.setProperty("lab.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         CommandLine cli = new CommandLine(new Lab());
         cli.setOut(out);

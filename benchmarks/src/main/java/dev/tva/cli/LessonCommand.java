@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.engine.UserException;
 import dev.tva.lessons.Lesson;
 import dev.tva.lessons.LessonResult;
 import dev.tva.lessons.LessonSettings;

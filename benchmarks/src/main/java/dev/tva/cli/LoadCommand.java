@@ -1,11 +1,15 @@
 package dev.tva.cli;
 
+import dev.tva.engine.GeneratorCpus;
+import dev.tva.engine.UserException;
 import dev.tva.load.HyperfoilBenchmark;
 import dev.tva.load.LoadGenerator;
 import dev.tva.load.LoadModel;
 import dev.tva.load.LoadResult;
 import dev.tva.load.LoadSettings;
 import dev.tva.load.Progress;
+import dev.tva.report.Describe;
+import dev.tva.report.ResultTable;
 import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Experiment;
 import dev.tva.workloads.LatencySummary;
@@ -128,7 +132,7 @@ final class LoadCommand implements Callable<Integer> {
         if (emit != null) {
             return emit(settings, out);
         }
-        CpusOption.pinGenerator(placement);
+        GeneratorCpus.pin(placement);
         if (loops == null && placement.placed()) {
             settings = settings.withLoops(placement.cpuCount(CpuPlacement.Role.GENERATOR, settings.loops()));
         }

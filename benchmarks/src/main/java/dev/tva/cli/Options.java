@@ -1,5 +1,10 @@
 package dev.tva.cli;
 
+import dev.tva.engine.DatabaseSource;
+import dev.tva.engine.Measurement;
+import dev.tva.engine.ModelSpec;
+import dev.tva.engine.Models;
+import dev.tva.engine.Runner;
 import dev.tva.workloads.DbQuery;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.Limits;
@@ -158,7 +163,7 @@ final class Options {
     /** Model settings. */
     static final class ModelOptions {
         @Option(names = "--threads", paramLabel = "N", converter = Converters.PositiveInt.class,
-                defaultValue = "200", description = "platform pool size (default: ${DEFAULT-VALUE}, Tomcat's default)")
+                defaultValue = "" + Models.DEFAULT_THREADS, description = "platform pool size (default: ${DEFAULT-VALUE}, Tomcat's default)")
         int threads;
 
         @Option(names = "--loops", paramLabel = "N", converter = Converters.PositiveInt.class,
@@ -171,6 +176,11 @@ final class Options {
 
         int loops() {
             return loops == null ? Runtime.getRuntime().availableProcessors() : loops;
+        }
+
+        /** The three models' settings, as the flags give them. */
+        Models models() {
+            return new Models(threads, loops());
         }
 
         /** Without {@code --loops}, as many loops as the model's JVM will have CPUs under {@code placement}. */

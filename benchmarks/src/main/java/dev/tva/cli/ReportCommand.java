@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.engine.UserException;
 import dev.tva.report.Report;
 import dev.tva.report.ReportException;
 import picocli.CommandLine.Command;

@@ -1,5 +1,12 @@
 package dev.tva.cli;
 
+import dev.tva.engine.DatabaseSource;
+import dev.tva.engine.Measurement;
+import dev.tva.engine.ModelSpec;
+import dev.tva.engine.Runner;
+import dev.tva.engine.UserException;
+import dev.tva.report.Describe;
+import dev.tva.report.ResultTable;
 import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Model;
@@ -72,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         ModelSpec modelSpec = models.spec(model);
         Measurement how = load.measurement();
         out.printf("run: %s | %s%s | %,d in flight | %s%n", modelSpec.label(), Describe.workload(spec),
-                spec.type().needsBackend() ? " | " + client + " client" : "", load.concurrency, how.describe());
+                spec.type().needsBackend() ? " | " + client + " client" : "", load.concurrency, Describe.measurement(how));
         RunResult result;
         DatabaseSource database = spec.type().needsDatabase() ? DatabaseSource.require(System.getenv()) : null;
         try (database; Runner runner = new Runner(out, this.spec.commandLine().getErr(), load.timeout, load.backend, backendPid, !child && how.forks() > 1)) {

@@ -1,5 +1,10 @@
 package dev.tva.cli;
 
+import dev.tva.engine.BackendProbe;
+import dev.tva.engine.DatabaseSource;
+import dev.tva.engine.ServerFactory;
+import dev.tva.engine.ServerProcess;
+import dev.tva.engine.UserException;
 import dev.tva.workloads.BackendProcess;
 import dev.tva.workloads.ChildProcess;
 import dev.tva.workloads.Client;
@@ -32,8 +37,6 @@ import java.util.stream.Collectors;
                 "The same requests get the same answers on every server; only what runs the handlers differs.",
                 "Without --backend it starts a backend process for /io, /mixed and /fanout. /db uses LAB_JDBC_URL when set."})
 final class ServeCommand implements Callable<Integer> {
-    /** The line a server started with {@code --child} prints once it accepts connections; the port follows. */
-    static final String READY_LINE = "lab server ready on port ";
     /** A pooled connection wait that fails a /db request quickly (503) when the database is down. */
     static final Duration DB_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
 
@@ -124,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
         ListenAddress address = new ListenAddress(host, running.port());
         URI base = address.preferredUri();
         if (child) {
-            out.println(READY_LINE + running.port());
+            out.println(ServerProcess.READY_LINE + running.port());
             watchStandardInput();
         } else {
             out.println(server + " listening on " + address.where() + ": " + running.describe());

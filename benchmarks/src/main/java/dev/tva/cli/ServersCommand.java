@@ -1,6 +1,11 @@
 package dev.tva.cli;
 
+import dev.tva.engine.GeneratorCpus;
+import dev.tva.engine.ServerBench;
+import dev.tva.engine.UserException;
 import dev.tva.load.LoadSettings;
+import dev.tva.report.ServerTable;
+import dev.tva.report.ServerVerdicts;
 import dev.tva.workloads.BackendProcess;
 import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuKernel;
@@ -128,7 +133,7 @@ final class ServersCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Open model: requests sent at a fixed rate, latency from each request's intended send time.%n");
         out.printf(Locale.ROOT, "Each server warms up until steady (at most %d s), then each rate: %d s unmeasured, %d s measured.%n",
                 warmup.toSeconds(), ServerBench.RAMP_UP.toSeconds(), duration.toSeconds());
-        CpusOption.pinGenerator(placement);
+        GeneratorCpus.pin(placement);
         try (BackendProcess backend = BackendProcess.start(placement.cpuCount(CpuPlacement.Role.BACKEND, cores), placement)) {
             for (Endpoint endpoint : endpoints) {
                 String path = pathAndQuery(endpoint, units);
@@ -139,12 +144,12 @@ final class ServersCommand implements Callable<Integer> {
                 List<ServerBench.Row> rows = ServerBench.run(err, backend.uri(), backend::cpuMillis, withBounds(setups, endpoint, loopCount), plan,
                         placement);
                 all.addAll(rows);
-                out.print(ServerBench.table(rows, "  "));
-                for (String reason : ServerBench.invalidReasons(rows)) {
+                out.print(ServerTable.table(rows, "  "));
+                for (String reason : ServerTable.invalidReasons(rows)) {
                     out.println("  INVALID " + reason);
                 }
-                out.println("  " + ServerBench.sloLine(rows, slo));
-                String notice = ServerBench.notice(rows, slo);
+                out.println("  " + ServerTable.sloLine(rows, slo));
+                String notice = ServerVerdicts.notice(rows, slo);
                 if (!notice.isEmpty()) {
                     out.println("  " + notice);
                 }

@@ -1,6 +1,6 @@
 package dev.tva.lessons;
 
-import dev.tva.cli.ServerFactory;
+import dev.tva.engine.ServerFactory;
 import dev.tva.workloads.Backend;
 import dev.tva.workloads.web.LabServer;
 import dev.tva.workloads.web.ServerConfig;

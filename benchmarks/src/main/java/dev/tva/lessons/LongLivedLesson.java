@@ -1,6 +1,6 @@
 package dev.tva.lessons;
 
-import dev.tva.cli.ServerProcess;
+import dev.tva.engine.ServerProcess;
 import dev.tva.threads.BlockingGet;
 import dev.tva.workloads.Backend;
 import dev.tva.workloads.web.ServerConfig;

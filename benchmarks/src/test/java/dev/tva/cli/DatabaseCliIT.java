@@ -1,5 +1,7 @@
 package dev.tva.cli;
 
+import dev.tva.engine.DatabaseSource;
+import dev.tva.engine.TestDatabase;
 import dev.tva.workloads.DbSettings;
 import dev.tva.workloads.Results;
 import dev.tva.workloads.RunResult;

@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.engine.ChildRun;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -83,5 +84,10 @@ class LabCliTest {
             assertThat(ran.exit()).as(command).isZero();
             assertThat(ran.out()).as(command).startsWith("Usage: lab " + command);
         }
+    }
+
+    @Test
+    void theChildJvmsRunThisCommandLine() {
+        assertThat(ChildRun.MAIN_CLASS).isEqualTo(Lab.class.getName());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.engine.Runner;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;

@@ -1,0 +1,78 @@
+package dev.tva.engine;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * This JVM's own health while it generates load: the CPU time it used and its longest GC pause, from
+ * {@link #start()} to now, so a row can show whether the generator, not the server, set the pace.
+ */
+final class GeneratorWatch implements AutoCloseable {
+    /**
+     * The action of a GC bean that reports a whole concurrent cycle (ZGC, Shenandoah), which is not a
+     * pause; every other notification (G1's young, mixed, full, remark and cleanup) is a pause.
+     */
+    private static final String CONCURRENT_CYCLE = "end of GC cycle";
+
+    private final long cpuNanosAtStart;
+    private final AtomicLong longestPauseMillis = new AtomicLong();
+    private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final NotificationListener listener = (notification, handback) -> {
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        if (!CONCURRENT_CYCLE.equals(info.getGcAction())) {
+            longestPauseMillis.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
+        }
+    };
+
+    private GeneratorWatch() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener,
+                        n -> GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType()), null);
+                emitters.add(emitter);
+            }
+        }
+        cpuNanosAtStart = processCpuNanos();
+    }
+
+    /** Starts watching now. */
+    static GeneratorWatch start() {
+        return new GeneratorWatch();
+    }
+
+    /** CPU time this process used since the start, in milliseconds; -1 when the JVM does not tell. */
+    long cpuMillis() {
+        long now = processCpuNanos();
+        return now < 0 || cpuNanosAtStart < 0 ? -1 : (now - cpuNanosAtStart) / 1_000_000;
+    }
+
+    /** The longest GC pause since the start, in milliseconds (0 when there was none). */
+    long longestGcPauseMillis() {
+        return longestPauseMillis.get();
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    @Override
+    public void close() {
+        for (NotificationEmitter emitter : emitters) {
+            try {
+                emitter.removeNotificationListener(listener);
+            } catch (ListenerNotFoundException e) {
+                // already gone
+            }
+        }
+    }
+}

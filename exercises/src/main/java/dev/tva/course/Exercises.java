@@ -1,0 +1,50 @@
+package dev.tva.course;
+
+import dev.tva.course.awaitit.AwaitItChecks;
+import dev.tva.course.restaurant.RestaurantChecks;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Every exercise of {@code lab exercise list}, in the tutorial's order; the one place an exercise is registered. */
+public final class Exercises {
+    private Exercises() {
+    }
+
+    /** Each exercise once; a planned one becomes available when its checks replace {@code planned}. */
+    public static final List<Exercise> ALL = List.of(
+            new Exercise("restaurant", List.of("restaurant"), 1,
+                    "StudentWaiter.serve: serve the three orders at once, each on a virtual thread, and wait for all", 15,
+                    new RestaurantChecks()),
+            Exercise.planned("size-the-pool", "sleep", 2,
+                    "size a pool of platform threads for a target rate of waiting tasks (Little's law)", 20),
+            Exercise.planned("offload-the-loop", "cooperative", 5,
+                    "move blocking work off a Netty event loop onto an executor", 25),
+            Exercise.planned("fan-out-with-deadline", "cancellation", 6,
+                    "call several services at once, combine the answers, and cancel the rest at a deadline", 25),
+            new Exercise("await-it", List.of("forgotten-await", "lost-exceptions"), 6,
+                    "StudentCheckout.totalCents: wait for every price before returning, and let a failed price reach the caller", 15,
+                    new AwaitItChecks()),
+            Exercise.planned("unpin", "pinning", 5,
+                    "stop a virtual thread from pinning its carrier while it waits", 20),
+            Exercise.planned("bulkhead", "db-pool", 8,
+                    "limit how many tasks wait for the database's connection pool at once (needs PostgreSQL or Docker)", 25),
+            Exercise.planned("stop-the-stream", "long-lived", 6,
+                    "stop a long-lived stream cleanly when its client goes away", 25));
+
+    /** The exercise with this id. */
+    public static Optional<Exercise> byId(String id) {
+        return ALL.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    /** The exercises whose checks exist. */
+    public static List<Exercise> available() {
+        return ALL.stream().filter(Exercise::available).toList();
+    }
+
+    /** {@code restaurant, size-the-pool, ...}. */
+    public static String ids(List<Exercise> exercises) {
+        return exercises.stream().map(Exercise::id).collect(Collectors.joining(", "));
+    }
+}
