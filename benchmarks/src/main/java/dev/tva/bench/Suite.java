@@ -7,21 +7,27 @@ import java.util.stream.Collectors;
 
 /** The JMH suites, in the order {@code lab bench} runs them; a suite's name is its class name without "Benchmark". */
 public enum Suite {
-    SPAWN(SpawnBenchmark.class, "What does it cost to start a unit of work and wait for its result?"),
-    HANDOFF(HandoffBenchmark.class, "What does one context switch cost in each model?"),
-    IO_BOUND(IoBoundBenchmark.class, "How many waiting tasks per second does each model complete, with a given number in flight?"),
-    CPU_BOUND(CpuBoundBenchmark.class, "Does the execution model change how fast CPU-bound work gets done?"),
-    MIXED(MixedBenchmark.class, "A backend call, then CPU work on its answer: how do the models compare as the CPU share grows?"),
-    FAN_OUT(FanOutBenchmark.class, "One request that needs n backend answers: each model's way to make the calls in parallel and combine them."),
-    PINNING(PinningBenchmark.class, "Does a virtual thread that blocks give its carrier back? Not while it is pinned."),
-    LOCK_CONTENTION(LockContentionBenchmark.class, "Many threads fight over one lock: are virtual threads slower at it than platform threads?");
+    SPAWN(SpawnBenchmark.class, "What does it cost to start a unit of work and wait for its result?", new SpawnNotices()),
+    HANDOFF(HandoffBenchmark.class, "What does one context switch cost in each model?", new HandoffNotices()),
+    IO_BOUND(IoBoundBenchmark.class, "How many waiting tasks per second does each model complete, with a given number in flight?",
+            new IoBoundNotices()),
+    CPU_BOUND(CpuBoundBenchmark.class, "Does the execution model change how fast CPU-bound work gets done?", new CpuBoundNotices()),
+    MIXED(MixedBenchmark.class, "A backend call, then CPU work on its answer: how do the models compare as the CPU share grows?",
+            new MixedNotices()),
+    FAN_OUT(FanOutBenchmark.class, "One request that needs n backend answers: each model's way to make the calls in parallel and combine them.",
+            new FanOutNotices()),
+    PINNING(PinningBenchmark.class, "Does a virtual thread that blocks give its carrier back? Not while it is pinned.", new PinningNotices()),
+    LOCK_CONTENTION(LockContentionBenchmark.class, "Many threads fight over one lock: are virtual threads slower at it than platform threads?",
+            new LockContentionNotices());
 
     private final Class<?> benchmark;
     private final String question;
+    private final SuiteNotices notices;
 
-    Suite(Class<?> benchmark, String question) {
+    Suite(Class<?> benchmark, String question, SuiteNotices notices) {
         this.benchmark = benchmark;
         this.question = question;
+        this.notices = notices;
     }
 
     /** {@code IoBound} for {@code IoBoundBenchmark}. */
@@ -36,6 +42,11 @@ public enum Suite {
     /** The question the suite answers (the first line of its class comment). */
     public String question() {
         return question;
+    }
+
+    /** What to notice in a run of this suite, kept beside the suite ({@code SpawnNotices} beside {@code SpawnBenchmark}). */
+    public SuiteNotices notices() {
+        return notices;
     }
 
     /** A JMH include pattern matching this suite's benchmarks and nothing else. */

@@ -36,12 +36,4 @@ class BenchDocTest {
                 + "threads, 120 ± 20.0 ns on virtual threads: no measurable difference (the intervals overlap).");
         assertThat(line).doesNotContain("1.2x").doesNotContain("slower").doesNotContain("faster");
     }
-
-    @Test
-    void fasterTimeIsEmptyForOverlapAndARatioOrPercentOtherwise() {
-        assertThat(BenchDoc.fasterTime(new Score(42.7, 20.0, "us/op"), new Score(306, 303, "us/op"))).isEmpty();
-        assertThat(BenchDoc.fasterTime(new Score(1.20, 0.64, "us/op"), new Score(43.0, 5.6, "us/op"))).contains("35.8x faster");
-        assertThat(BenchDoc.fasterTime(new Score(41.3, 3.43, "ns/op"), new Score(26.3, 2.50, "ns/op"))).contains("1.6x slower");
-        assertThat(BenchDoc.fasterTime(new Score(105, 1, "ns/op"), new Score(100, 1, "ns/op"))).contains("5% slower");
-    }
 }

@@ -1,4 +1,4 @@
-package dev.tva.report;
+package dev.tva.bench;
 
 import org.junit.jupiter.api.Test;
 
