@@ -1,5 +1,6 @@
 package dev.tva.course;
 
+import dev.tva.course.offload.OffloadChecks;
 import dev.tva.course.restaurant.RestaurantChecks;
 
 import java.util.List;
@@ -18,8 +19,10 @@ public final class Exercises {
                     new RestaurantChecks()),
             Exercise.planned("size-the-pool", "sleep", 2,
                     "size a pool of platform threads for a target rate of waiting tasks (Little's law)", 20),
-            Exercise.planned("offload-the-loop", "cooperative", 5,
-                    "move blocking work off a Netty event loop onto an executor", 25),
+            new Exercise("offload-the-loop", List.of("cooperative", "outage"), 5,
+                    "StudentBalanceService.newHandler: move the blocking ledger call off the Netty event loop onto the blocking pool,"
+                            + " and write the answer when it is done", 25,
+                    new OffloadChecks()),
             Exercise.planned("fan-out-with-deadline", "cancellation", 6,
                     "call several services at once, combine the answers, and cancel the rest at a deadline", 25),
             Exercise.planned("await-it", "forgotten-await", 6,
