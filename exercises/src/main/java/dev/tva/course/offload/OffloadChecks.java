@@ -85,16 +85,20 @@ public final class OffloadChecks implements CheckSuite<BalanceService> {
     private Seen loopKeepsRunning(BalanceService service) throws InterruptedException {
         long target = MAX_LAG.toNanos() / 1_000;
         LagTry best = null;
-        for (int i = 0; i < TRIES && (best == null || best.maxMicros() >= target); i++) {
+        int tries = 0;
+        // Another try only when the lag could be noise: one as long as a query is the query itself.
+        long query = SlowLedger.QUERY.toNanos() / 1_000;
+        while (tries < TRIES && (best == null || best.maxMicros() >= target && best.maxMicros() < query)) {
             LagTry next = lagTry(service);
+            tries++;
             if (!next.answers().allRight()) {
                 return Seen.missed("the answers were wrong, so the lag measures nothing: " + next.answers().describe());
             }
             best = best == null || next.maxMicros() < best.maxMicros() ? next : best;
         }
-        String what = String.format(Locale.ROOT, "the loop's %d ms timer ran up to %s ms late (p99 %s ms, best of up to %d tries), target under %d ms;"
+        String what = String.format(Locale.ROOT, "the loop's %d ms timer ran up to %s ms late (p99 %s ms, %s), target under %d ms;"
                         + " %d queries of %d ms took %d ms in all; the ledger was queried %s",
-                PROBE_PERIOD.toMillis(), ms(best.maxMicros()), ms(best.p99Micros()), TRIES, MAX_LAG.toMillis(), best.answers().asked(),
+                PROBE_PERIOD.toMillis(), ms(best.maxMicros()), ms(best.p99Micros()), tries(tries), MAX_LAG.toMillis(), best.answers().asked(),
                 SlowLedger.QUERY.toMillis(), best.answers().millis(), threads(best.waitedOn()));
         if (best.maxMicros() < target) {
             return Seen.held(what);
@@ -141,6 +145,11 @@ public final class OffloadChecks implements CheckSuite<BalanceService> {
         Map<String, Long> byThread = waitedOn.stream().collect(Collectors.groupingBy(t -> t, TreeMap::new, Collectors.counting()));
         return waitedOn.size() + " times, on " + byThread.entrySet().stream()
                 .map(e -> "'" + e.getKey() + "'" + (byThread.size() > 1 ? " x" + e.getValue() : "")).collect(Collectors.joining(", "));
+    }
+
+    /** {@code 1 try} or {@code best of 3 tries}. */
+    private static String tries(int tries) {
+        return tries == 1 ? "1 try" : "best of " + tries + " tries";
     }
 
     private static String ms(long micros) {
