@@ -2,6 +2,7 @@ package dev.tva.course;
 
 import dev.tva.course.offload.OffloadChecks;
 import dev.tva.course.restaurant.RestaurantChecks;
+import dev.tva.course.unpin.UnpinChecks;
 
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +28,10 @@ public final class Exercises {
                     "call several services at once, combine the answers, and cancel the rest at a deadline", 25),
             Exercise.planned("await-it", "forgotten-await", 6,
                     "StudentCheckout.totalCents: wait for every price before returning, and let a failed price reach the caller", 15),
-            Exercise.planned("unpin", "pinning", 5,
-                    "stop a virtual thread from pinning its carrier while it waits", 20),
+            new Exercise("unpin", List.of("pinning"), 5,
+                    "StudentPriceList.priceCents: load the slow catalogue on first use without waiting inside a class initializer,"
+                            + " which pins the virtual thread", 20,
+                    new UnpinChecks()),
             Exercise.planned("bulkhead", "db-pool", 8,
                     "limit how many tasks wait for the database's connection pool at once (needs PostgreSQL or Docker)", 25),
             Exercise.planned("stop-the-stream", "long-lived", 6,
