@@ -2,6 +2,7 @@ package dev.tva.course;
 
 import dev.tva.course.offload.OffloadChecks;
 import dev.tva.course.restaurant.RestaurantChecks;
+import dev.tva.course.stopstream.StopStreamChecks;
 import dev.tva.course.unpin.UnpinChecks;
 
 import java.util.List;
@@ -34,8 +35,10 @@ public final class Exercises {
                     new UnpinChecks()),
             Exercise.planned("bulkhead", "db-pool", 8,
                     "limit how many tasks wait for the database's connection pool at once (needs PostgreSQL or Docker)", 25),
-            Exercise.planned("stop-the-stream", "long-lived", 6,
-                    "stop a long-lived stream cleanly when its client goes away", 25));
+            new Exercise("stop-the-stream", List.of("long-lived"), 6,
+                    "StudentStreamer.stream: when the client goes away, stop the producer that generates the chunks and wait for"
+                            + " its thread to end", 25,
+                    new StopStreamChecks()));
 
     /** The exercise with this id. */
     public static Optional<Exercise> byId(String id) {
