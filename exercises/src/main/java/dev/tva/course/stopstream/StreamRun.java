@@ -27,12 +27,12 @@ final class StreamRun {
     }
 
     /**
-     * What happened: the chunks the client read (and the first wrong one), how long after stream() was called the first
-     * one arrived, when the client left (nanoTime), when stream()
+     * What happened: the chunks the client read (and the first wrong one), the time from the first to the last of them,
+     * when the client left (nanoTime), when stream()
      * returned and when the last generating thread ended (0 if not by the end of the watch), the generator's calls, and
      * the generating threads still alive at the end of the watch.
      */
-    record Seen(int read, String firstWrong, long firstChunkMillis, long leftNanos, long returnedNanos, long threadsEndedNanos,
+    record Seen(int read, String firstWrong, long spreadMillis, long leftNanos, long returnedNanos, long threadsEndedNanos,
                 List<TimedGenerator.Call> calls, List<Thread> alive) {
     }
 
@@ -42,8 +42,8 @@ final class StreamRun {
              Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
             Socket connection = server.accept();
             long[] returned = new long[1];
-            long start = System.nanoTime();
             long firstChunk = 0;
+            long lastChunk = 0;
             Thread serving = Thread.ofVirtual().name("stream-connection").start(() -> {
                 try (connection) {
                     student.stream(connection, generator);
@@ -68,7 +68,8 @@ final class StreamRun {
                     line = null;
                 }
                 if (expected[read].equals(line)) {
-                    firstChunk = read == 0 ? System.nanoTime() : firstChunk;
+                    lastChunk = System.nanoTime();
+                    firstChunk = read == 0 ? lastChunk : firstChunk;
                     read++;
                 } else {
                     firstWrong = "chunk " + (read + 1) + (line == null ? " never came (the stream ended)" : " was '" + line + "'")
@@ -84,8 +85,7 @@ final class StreamRun {
             }
             long ended = generator.aliveThreads().isEmpty() ? System.nanoTime() : 0;
             long returnedNanos = serving.isAlive() ? 0 : returned[0];
-            long firstChunkMillis = read == 0 ? -1 : (firstChunk - start) / 1_000_000;
-            return new Seen(read, firstWrong, firstChunkMillis, left, returnedNanos, ended, generator.calls(), generator.aliveThreads());
+            return new Seen(read, firstWrong, (lastChunk - firstChunk) / 1_000_000, left, returnedNanos, ended, generator.calls(), generator.aliveThreads());
         } finally {
             generator.end();
         }
