@@ -39,7 +39,8 @@ public final class StopStreamChecks implements CheckSuite<Streamer> {
                 new Check<>("while the client reads, every chunk arrives, in order",
                         "write each chunk the generator makes, in order, and flush it at once", this::everyChunkInOrder),
                 new Check<>("after the client leaves, chunks stop being generated within " + STOP_TARGET.toMillis() + " ms",
-                        "when a write fails (the client has gone), stop the producer: interrupt its thread or cancel its future",
+                        "when a write fails (the client has gone), stop the producer: interrupt its thread, or cancel(true) the Future an"
+                                + " executor's submit gave you (a CompletableFuture's cancel interrupts nothing)",
                         this::generatingStops),
                 new Check<>("after the client leaves, stream() returns and every thread that generated chunks ends",
                         "stop the producer whichever way stream() ends (a finally block), then wait for it to end (join) before returning",
