@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -76,22 +75,21 @@ public final class OffloadChecks implements CheckSuite<BalanceService> {
         SlowLedger ledger = new SlowLedger();
         try (BalanceServer server = BalanceServer.start(service, ledger)) {
             BalanceClients.Answers answers = BalanceClients.ask(server.port());
-            String what = answers.describe() + " (" + HOW_MANY + "); the ledger was queried " + threads(ledger.waitedOn());
+            String what = answers.describe() + " (" + HOW_MANY + "); the ledger was queried " + ledger.whoWaited();
             return answers.allRight() ? Seen.held(what) : Seen.missed(what);
         }
     }
 
     /** One measured try: the answers, the probe's worst and 99th-percentile lateness (microseconds), and who waited for the ledger. */
-    private record LagTry(BalanceClients.Answers answers, long maxMicros, long p99Micros, List<String> waitedOn) {
+    private record LagTry(BalanceClients.Answers answers, long maxMicros, long p99Micros, String whoWaited) {
     }
 
     private Seen loopKeepsRunning(BalanceService service) throws InterruptedException {
         long target = MAX_LAG.toNanos() / 1_000;
         LagTry best = null;
         int tries = 0;
-        // Another try only when the lag could be noise: one as long as a query is the query itself.
-        long query = SlowLedger.QUERY.toNanos() / 1_000;
-        while (tries < TRIES && (best == null || best.maxMicros() >= target && best.maxMicros() < query)) {
+        // Even a lag as long as a query can be noise on busy cores (a loop thread waiting 110 ms for a core): try again.
+        while (tries < TRIES && (best == null || best.maxMicros() >= target)) {
             LagTry next = lagTry(service);
             tries++;
             if (!next.answers().allRight()) {
@@ -102,7 +100,7 @@ public final class OffloadChecks implements CheckSuite<BalanceService> {
         String what = String.format(Locale.ROOT, "the loop's %d ms timer ran up to %s ms late (p99 %s ms, %s), target under %d ms;"
                         + " %d queries of %d ms took %d ms in all; the ledger was queried %s",
                 PROBE_PERIOD.toMillis(), ms(best.maxMicros()), ms(best.p99Micros()), tries(tries), MAX_LAG.toMillis(), best.answers().asked(),
-                SlowLedger.QUERY.toMillis(), best.answers().millis(), threads(best.waitedOn()));
+                SlowLedger.QUERY.toMillis(), best.answers().millis(), best.whoWaited());
         if (best.maxMicros() < target) {
             return Seen.held(what);
         }
@@ -119,7 +117,7 @@ public final class OffloadChecks implements CheckSuite<BalanceService> {
             probe.reset();
             BalanceClients.Answers answers = BalanceClients.ask(server.port());
             Histogram lag = probe.lag();
-            return new LagTry(answers, lag.getMaxValue(), lag.getValueAtPercentile(99), ledger.waitedOn());
+            return new LagTry(answers, lag.getMaxValue(), lag.getValueAtPercentile(99), ledger.whoWaited());
         }
     }
 
@@ -138,16 +136,6 @@ public final class OffloadChecks implements CheckSuite<BalanceService> {
                 .entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
         return Seen.missed("BlockHound saw " + calls.size() + " blocking call" + (calls.size() == 1 ? "" : "s") + " on an event loop: " + each
                 + ". A thread that must never wait waited: Netty's loop serves many connections, and each wait holds up all of them");
-    }
-
-    /** {@code 8 times on 'balance-loop-1-1'}, or on each pool thread with its count. */
-    private static String threads(List<String> waitedOn) {
-        if (waitedOn.isEmpty()) {
-            return "0 times";
-        }
-        Map<String, Long> byThread = waitedOn.stream().collect(Collectors.groupingBy(t -> t, TreeMap::new, Collectors.counting()));
-        return waitedOn.size() + " times, on " + byThread.entrySet().stream()
-                .map(e -> "'" + e.getKey() + "'" + (byThread.size() > 1 ? " x" + e.getValue() : "")).collect(Collectors.joining(", "));
     }
 
     /** {@code 1 try} or {@code best of 3 tries}. */

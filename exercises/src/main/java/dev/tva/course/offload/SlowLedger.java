@@ -2,8 +2,11 @@ package dev.tva.course.offload;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 
 /** The checks' ledger: each query sleeps as a JDBC call waits for its database, and the ledger notes which thread waited. */
 final class SlowLedger implements BalanceService.Ledger {
@@ -24,8 +27,14 @@ final class SlowLedger implements BalanceService.Ledger {
         return balanceOf(account);
     }
 
-    /** The names of the threads that waited for a query, one per query so far. */
-    List<String> waitedOn() {
-        return List.copyOf(waitedOn);
+    /** How many queries so far and on which threads: {@code 8 times, on 'balance-loop'}, or each pool thread with its count. */
+    String whoWaited() {
+        List<String> threads = List.copyOf(waitedOn);
+        if (threads.isEmpty()) {
+            return "0 times";
+        }
+        Map<String, Long> byThread = threads.stream().collect(Collectors.groupingBy(t -> t, TreeMap::new, Collectors.counting()));
+        return threads.size() + " times, on " + byThread.entrySet().stream()
+                .map(e -> "'" + e.getKey() + "'" + (byThread.size() > 1 ? " x" + e.getValue() : "")).collect(Collectors.joining(", "));
     }
 }
