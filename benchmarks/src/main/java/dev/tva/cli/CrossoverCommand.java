@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code lab crossover}: the share of each task spent waiting against the tasks in flight, every cell run on
@@ -62,9 +64,10 @@ final class CrossoverCommand implements Callable<Integer> {
         CpuPlacement placement = cpus.placement(CpuPlacement.Layout.RUN);
         models.fitLoopsTo(placement);
         CrossoverGrid grid = (quick ? CrossoverGrid.QUICK : CrossoverGrid.FULL).withForks(forks);
-        out.printf(Locale.ROOT, "crossover: each task a backend call, then CPU work, %d ms in all, split by the share spent waiting %s,"
-                        + " x tasks in flight %s: %d cells | %s, virtual, %s | each run in its own JVM%n  %s%n",
-                CrossoverGrid.TASK_MICROS / 1000, grid.waitShares(), grid.concurrencies(), grid.cells(),
+        out.printf(Locale.ROOT, "crossover: each task a backend call, then CPU work, %d ms in all | wait shares %s x tasks in flight %s:"
+                        + " %d cells | %s, virtual, %s | each run in its own JVM%n  %s%n",
+                CrossoverGrid.TASK_MICROS / 1000, join(grid.waitShares().stream().map(CrossoverSweep::share)),
+                join(grid.concurrencies().stream().map(c -> String.format(Locale.ROOT, "%,d", c))), grid.cells(),
                 models.spec(Model.PLATFORM).label(), models.spec(Model.EVENT_LOOP).label(), Describe.measurement(grid.measurement()));
         CrossoverResult sweep;
         try (Runner runner = new Runner(out, err, Duration.ofSeconds(30), null, null, true)) {
@@ -87,6 +90,10 @@ final class CrossoverCommand implements Callable<Integer> {
         }
         boolean valid = sweep.cells().stream().flatMap(c -> c.results().stream()).allMatch(RunResult::valid);
         return valid ? 0 : UserException.FAILED;
+    }
+
+    private static String join(Stream<String> values) {
+        return values.collect(Collectors.joining(", "));
     }
 
     /** Fails before any run, in one line, when {@code file} cannot be written: a sweep of minutes is not lost at its end. */
