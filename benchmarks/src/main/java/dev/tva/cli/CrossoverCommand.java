@@ -40,7 +40,7 @@ final class CrossoverCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--quick", description = "the small grid (3 shares x 3 counts of tasks in flight, short windows): about 2 to 3 minutes on 2 cores")
+    @Option(names = "--quick", description = "the small grid: 3 wait shares x 3 counts of tasks in flight, short windows (27 runs, each in a JVM of its own)")
     boolean quick;
 
     @Option(names = "--forks", paramLabel = "N", converter = Converters.PositiveInt.class, defaultValue = "1",
