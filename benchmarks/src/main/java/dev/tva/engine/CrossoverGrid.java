@@ -107,7 +107,8 @@ public record CrossoverGrid(boolean quick, List<Double> waitShares, List<Integer
             long waitMillis = Math.round(share * TASK_MICROS / 1000.0);
             double cpuNanos = (1 - share) * TASK_MICROS * 1000.0;
             int units = (int) Math.max(1, Math.round(cpuNanos / nanosPerUnit));
-            return new Point(share, waitMillis, units, units * nanosPerUnit / 1000.0, concurrency);
+            double cpuMicros = Math.round(units * nanosPerUnit / 10.0) / 100.0;  // to a hundredth of a microsecond
+            return new Point(share, waitMillis, units, cpuMicros, concurrency);
         }
 
         /** What each task of this cell does. */
