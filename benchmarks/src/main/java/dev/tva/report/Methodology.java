@@ -1,5 +1,6 @@
 package dev.tva.report;
 
+import dev.tva.engine.CrossoverGrid;
 import dev.tva.report.chart.Figure;
 import dev.tva.verdict.ModelVerdicts;
 
@@ -29,6 +30,11 @@ final class Methodology {
                 "**Open-model HTTP load.** Servers are loaded at fixed arrival rates, and latency counts from each request's intended"
                         + " send time, so a stalled server cannot hide its stall (coordinated omission corrected). A rate with errors,"
                         + " timeouts or over 1% late sends is invalid.",
+                "**Crossover map.** `lab crossover` runs the `mixed` task (a backend call, then CPU work) with a budget of "
+                        + CrossoverGrid.TASK_MICROS / 1000 + " ms split by the cell's share of waiting: the wait in whole milliseconds,"
+                        + " the rest as CPU kernel units at the cost per unit measured at the start of the sweep. Every cell runs"
+                        + " all three models, each in a JVM of its own, warmed up until steady and then measured in windows; a"
+                        + " cell's winner follows the rule above, else no measurable difference.",
                 "**What shares the cores.** On the machine these inputs were measured on, the model under test, the load"
                         + " generator or driver, the backend and the database share every core; CPU time per task is the model's"
                         + " process's own, the backend's is reported apart."));
