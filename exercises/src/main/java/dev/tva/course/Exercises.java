@@ -1,6 +1,7 @@
 package dev.tva.course;
 
 import dev.tva.course.restaurant.RestaurantChecks;
+import dev.tva.course.sizethepool.SizeThePoolChecks;
 
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,10 @@ public final class Exercises {
             new Exercise("restaurant", List.of("restaurant"), 1,
                     "StudentWaiter.serve: serve the three orders at once, each on a virtual thread, and wait for all", 15,
                     new RestaurantChecks()),
-            Exercise.planned("size-the-pool", "sleep", 2,
-                    "size a pool of platform threads for a target rate of waiting tasks (Little's law)", 20),
+            new Exercise("size-the-pool", List.of("sleep"), 2,
+                    "StudentPoolSizer.platformThreads and connections: size a pool of platform threads, and a connection pool, for a"
+                            + " target rate of waiting tasks (Little's law)", 20,
+                    new SizeThePoolChecks()),
             Exercise.planned("offload-the-loop", "cooperative", 5,
                     "move blocking work off a Netty event loop onto an executor", 25),
             Exercise.planned("fan-out-with-deadline", "cancellation", 6,
