@@ -1,5 +1,6 @@
 package dev.tva.course;
 
+import dev.tva.course.fanout.FanOutChecks;
 import dev.tva.course.restaurant.RestaurantChecks;
 import dev.tva.course.sizethepool.SizeThePoolChecks;
 
@@ -23,8 +24,10 @@ public final class Exercises {
                     new SizeThePoolChecks()),
             Exercise.planned("offload-the-loop", "cooperative", 5,
                     "move blocking work off a Netty event loop onto an executor", 25),
-            Exercise.planned("fan-out-with-deadline", "cancellation", 6,
-                    "call several services at once, combine the answers, and cancel the rest at a deadline", 25),
+            new Exercise("fan-out-with-deadline", List.of("cancellation"), 6,
+                    "StudentFanOut.total: call several services at once, add up their answers, give up at the deadline or the first"
+                            + " failure, and cancel the calls still running", 25,
+                    new FanOutChecks()),
             Exercise.planned("await-it", "forgotten-await", 6,
                     "StudentCheckout.totalCents: wait for every price before returning, and let a failed price reach the caller", 15),
             Exercise.planned("unpin", "pinning", 5,
