@@ -10,6 +10,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,25 +86,52 @@ public final class CheckDatabase {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(capMillis);
         Workload.Db query = new Workload.Db(FILL_QUERY_MILLIS, DbQuery.SLEEP, 0);
         while (System.nanoTime() < end) {
-            long start = System.nanoTime();
-            boolean failed = false;
-            try (ExecutorService perQuery = Executors.newVirtualThreadPerTaskExecutor()) {
-                List<Future<Long>> round = new ArrayList<>();
-                for (int i = 0; i < connections; i++) {
-                    round.add(perQuery.submit(() -> database.query(query)));
-                }
-                for (Future<Long> one : round) {
-                    try {
-                        one.get();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        failed = true;
-                    }
-                }
-            }
-            if (!failed && System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(FILL_QUERY_MILLIS * 9 / 5)) {
+            long nanos = round(database, connections, query);
+            if (nanos >= 0 && nanos < TimeUnit.MILLISECONDS.toNanos(FILL_QUERY_MILLIS * 9 / 5)) {
                 return;
             }
         }
+    }
+
+    /**
+     * A query's time with the pool's {@code connections} all busy, on this machine now: {@code connections} threads each
+     * run {@code perThread} queries back to back, and the time they take, divided by {@code perThread}, is what one query
+     * holds a connection for when the pool is full. Beside the query's nominal time it holds the driver's, the pool's and
+     * the database's own costs, and what a busy machine adds: {@code connections} / it is the most the pool can do now.
+     */
+    public static double busyQueryMillis(Database database, int connections, Workload.Db query, int perThread) throws InterruptedException {
+        long start = System.nanoTime();
+        try (ExecutorService perConnection = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < connections; i++) {
+                perConnection.submit(() -> {
+                    for (int q = 0; q < perThread; q++) {
+                        database.query(query);
+                    }
+                    return null;
+                });
+            }
+        }
+        return (System.nanoTime() - start) / 1e6 / perThread;
+    }
+
+    /** Runs {@code connections} queries at once and returns how long they took in nanoseconds, or -1 when one failed. */
+    private static long round(Database database, int connections, Workload.Db query) throws InterruptedException {
+        long start = System.nanoTime();
+        boolean failed = false;
+        try (ExecutorService perQuery = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Long>> round = new ArrayList<>();
+            for (int i = 0; i < connections; i++) {
+                round.add(perQuery.submit(() -> database.query(query)));
+            }
+            for (Future<Long> one : round) {
+                try {
+                    one.get();
+                } catch (ExecutionException e) {
+                    failed = true;
+                }
+            }
+        }
+        return failed ? -1 : System.nanoTime() - start;
     }
 
     private static boolean dockerAvailable() {

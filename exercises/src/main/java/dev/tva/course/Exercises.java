@@ -1,5 +1,6 @@
 package dev.tva.course;
 
+import dev.tva.course.bulkhead.BulkheadChecks;
 import dev.tva.course.fanout.FanOutChecks;
 import dev.tva.course.restaurant.RestaurantChecks;
 import dev.tva.course.sizethepool.SizeThePoolChecks;
@@ -32,8 +33,10 @@ public final class Exercises {
                     "StudentCheckout.totalCents: wait for every price before returning, and let a failed price reach the caller", 15),
             Exercise.planned("unpin", "pinning", 5,
                     "stop a virtual thread from pinning its carrier while it waits", 20),
-            Exercise.planned("bulkhead", "db-pool", 8,
-                    "limit how many tasks wait for the database's connection pool at once (needs PostgreSQL or Docker)", 25),
+            new Exercise("bulkhead", List.of("db-pool"), 8,
+                    "StudentBulkhead.guard: limit how many tasks ask the database's connection pool at once, the rest waiting their"
+                            + " turn (needs PostgreSQL or Docker)", 25,
+                    new BulkheadChecks()),
             Exercise.planned("stop-the-stream", "long-lived", 6,
                     "stop a long-lived stream cleanly when its client goes away", 25));
 

@@ -68,10 +68,13 @@ public final class SizeThePoolChecks implements CheckSuite<PoolSizer> {
                 target.latency().toMillis(), where, target.ratePerSec(), tasks, PoolVerdict.P99_FACTOR * target.latency().toMillis());
     }
 
-    /** Silences HikariCP's warning for each connection broken when a run ends with queries still waiting (they are interrupted). */
+    /**
+     * Silences HikariCP's warning for each connection broken when a run ends with queries still waiting (they are
+     * interrupted); and without {@code LAB_JDBC_URL}, Testcontainers looks for Docker through JNA, which calls a restricted method.
+     */
     @Override
     public List<String> jvmFlags() {
-        return List.of("-Dorg.slf4j.simpleLogger.log.com.zaxxer.hikari.pool.ProxyConnection=error");
+        return List.of("-Dorg.slf4j.simpleLogger.log.com.zaxxer.hikari.pool.ProxyConnection=error", "--enable-native-access=ALL-UNNAMED");
     }
 
     static Seen atLeastLittle(PoolSizer sizer, List<Point> points) {
