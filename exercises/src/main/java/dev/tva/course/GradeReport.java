@@ -44,12 +44,13 @@ public final class GradeReport {
                 }
                 int all = checked.results().size();
                 out.println();
-                String skipped = checked.skipped() == 0 ? "" : String.format(Locale.ROOT, " (%d of them skipped, see why above)", checked.skipped());
+                long measured = checked.passed() - checked.skipped();
+                String skipped = checked.skipped() == 0 ? "" : String.format(Locale.ROOT, ", %d skipped (see why above)", checked.skipped());
                 out.println(checked.exitCode() == 0
-                        ? String.format(Locale.ROOT, "%d of %d checks passed%s: %s", all, all, skipped,
+                        ? String.format(Locale.ROOT, "%d of %d checks passed%s: %s", measured, all, skipped,
                         checked.skipped() == 0 ? "solved." : "nothing failed, but what a skipped check grades was not measured.")
                         : String.format(Locale.ROOT, "%d of %d checks passed%s: not solved yet. Change %s/%s.java and run %s again.",
-                        checked.passed(), all, skipped, slashes(source.packageFolder(exercise.checks().packageName()).toString()),
+                        measured, all, skipped, slashes(source.packageFolder(exercise.checks().packageName()).toString()),
                         exercise.checks().studentClass(), again));
             }
         }
