@@ -52,8 +52,9 @@ public final class BulkheadChecks implements CheckSuite<Bulkhead> {
         return List.of(
                 new Check<>(String.format(Locale.ROOT, "no query times out waiting for a connection: %d tasks at once, %d queries each, a pool of"
                                 + " %d with a connection timeout of %,d ms", Crowd.TASKS, Crowd.QUERIES_PER_TASK, POOL, CONNECTION_TIMEOUT.toMillis()),
-                        "let at most as many tasks ask the pool at once as it has connections: a new Semaphore(poolSize, true) acquired"
-                                + " before each query and released after it (in finally)", crowd(BulkheadChecks::noTimeouts)),
+                        "let at most as many queries ask the pool at once as it has connections (a semaphore with that many permits,"
+                                + " held for each query), so that the others wait in front of it, where no timeout ends the wait",
+                        crowd(BulkheadChecks::noTimeouts)),
                 new Check<>(String.format(Locale.ROOT, "the pool stays busy: queries answered per second within %.0f%% of its bound, %d connections"
                         + " / a query's time (%d ms and its costs, measured with the pool full before and after)", 100 * (1 - BOUND_SHARE), POOL,
                         Crowd.QUERY.latencyMillis()),
@@ -61,8 +62,9 @@ public final class BulkheadChecks implements CheckSuite<Bulkhead> {
                                 + " hold a permit only for the query", crowd(BulkheadChecks::poolBusy)),
                 new Check<>(String.format(Locale.ROOT, "first come, first served: no query waits much longer than its turn (with %d queries a"
                         + " task, one round of all the tasks: about half the run)", Crowd.QUERIES_PER_TASK),
-                        "make the semaphore fair (new Semaphore(permits, true)): an unfair one lets a task that just released its"
-                                + " permit take it again ahead of the tasks already waiting", crowd(BulkheadChecks::firstComeFirstServed)));
+                        "make the waiting fair: a fair semaphore (its constructor takes the choice) hands out permits in arrival order,"
+                                + " while an unfair one lets a task that just released its permit take it again ahead of those waiting",
+                        crowd(BulkheadChecks::firstComeFirstServed)));
     }
 
     /** Judges a crowd, knowing a query's time with the pool full. */

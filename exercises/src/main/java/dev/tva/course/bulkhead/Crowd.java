@@ -25,7 +25,7 @@ final class Crowd {
     static final int QUERIES_PER_TASK = 2;
     static final Workload.Db QUERY = new Workload.Db(25, DbQuery.SLEEP, 0);
     /** How long the crowd is waited for before it is stopped (a guard that never lets a task through). */
-    static final Duration BOUND = Duration.ofSeconds(15);
+    static final Duration BOUND = Duration.ofSeconds(10);
 
     private Crowd() {
     }
