@@ -46,19 +46,6 @@ class ExerciseCliTest {
     }
 
     @Test
-    void anExerciseNotYetAvailableIsOneLineAndExitCodeTwo() {
-        Exercise planned = Exercises.ALL.stream().filter(e -> !e.available()).findFirst().orElseThrow();
-
-        LabCliTest.Ran ran = LabCliTest.lab("exercise", "check", planned.id());
-
-        assertThat(ran.exit()).isEqualTo(2);
-        assertThat(ran.err().lines()).hasSize(1);
-        assertThat(ran.err()).contains("exercise '" + planned.id() + "' is not yet available; available: " + Exercises.ids(Exercises.available()))
-                .doesNotContain("Exception");
-        assertThat(ran.out()).isEmpty();
-    }
-
-    @Test
     void checkWithoutAnIdIsBadInput() {
         LabCliTest.Ran ran = LabCliTest.lab("exercise", "check");
 

@@ -18,15 +18,25 @@ public record Check<T>(String claim, String hint, Trial<T> trial) {
 
     /**
      * What a trial saw: whether the claim held, and the measured value against its target, in words
-     * ({@code 421 ms, target under 360 ms}).
+     * ({@code 421 ms, target under 360 ms}); or that it could not be measured here and was skipped, which
+     * counts as not failed ({@code skipped}, with {@code what} saying why and how to make it run).
      */
-    public record Seen(boolean held, String what) {
+    public record Seen(boolean held, String what, boolean skipped) {
+        public Seen(boolean held, String what) {
+            this(held, what, false);
+        }
+
         public static Seen held(String what) {
             return new Seen(true, what);
         }
 
         public static Seen missed(String what) {
             return new Seen(false, what);
+        }
+
+        /** Not measured here (e.g. no database), and so not failed: {@code why} says what it needs. */
+        public static Seen skipped(String why) {
+            return new Seen(true, why, true);
         }
     }
 }

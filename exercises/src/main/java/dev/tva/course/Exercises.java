@@ -1,8 +1,11 @@
 package dev.tva.course;
 
 import dev.tva.course.awaitit.AwaitItChecks;
+import dev.tva.course.bulkhead.BulkheadChecks;
+import dev.tva.course.fanout.FanOutChecks;
 import dev.tva.course.offload.OffloadChecks;
 import dev.tva.course.restaurant.RestaurantChecks;
+import dev.tva.course.sizethepool.SizeThePoolChecks;
 import dev.tva.course.stopstream.StopStreamChecks;
 import dev.tva.course.unpin.UnpinChecks;
 
@@ -15,19 +18,23 @@ public final class Exercises {
     private Exercises() {
     }
 
-    /** Each exercise once; a planned one becomes available when its checks replace {@code planned}. */
+    /** Each exercise once, in the tutorial's order; a planned one (no checks yet) is listed as not yet available. */
     public static final List<Exercise> ALL = List.of(
             new Exercise("restaurant", List.of("restaurant"), 1,
                     "StudentWaiter.serve: serve the three orders at once, each on a virtual thread, and wait for all", 15,
                     new RestaurantChecks()),
-            Exercise.planned("size-the-pool", "sleep", 2,
-                    "size a pool of platform threads for a target rate of waiting tasks (Little's law)", 20),
+            new Exercise("size-the-pool", List.of("sleep"), 2,
+                    "StudentPoolSizer.platformThreads and connections: size a pool of platform threads, and a connection pool, for a"
+                            + " target rate of waiting tasks (Little's law)", 20,
+                    new SizeThePoolChecks()),
             new Exercise("offload-the-loop", List.of("cooperative", "outage"), 5,
                     "StudentBalanceService.newHandler: move the blocking ledger call off the Netty event loop onto the blocking pool,"
                             + " and write the answer when it is done", 25,
                     new OffloadChecks()),
-            Exercise.planned("fan-out-with-deadline", "cancellation", 6,
-                    "call several services at once, combine the answers, and cancel the rest at a deadline", 25),
+            new Exercise("fan-out-with-deadline", List.of("cancellation"), 6,
+                    "StudentFanOut.total: call several services at once, add up their answers, give up at the deadline or the first"
+                            + " failure, and cancel the calls still running", 25,
+                    new FanOutChecks()),
             new Exercise("await-it", List.of("forgotten-await", "lost-exceptions"), 6,
                     "StudentCheckout.totalCents: wait for every price before returning, and let a failed price reach the caller", 15,
                     new AwaitItChecks()),
@@ -35,8 +42,10 @@ public final class Exercises {
                     "StudentPriceList.priceCents: load the slow catalogue on first use without waiting inside a class initializer,"
                             + " which pins the virtual thread", 20,
                     new UnpinChecks()),
-            Exercise.planned("bulkhead", "db-pool", 8,
-                    "limit how many tasks wait for the database's connection pool at once (needs PostgreSQL or Docker)", 25),
+            new Exercise("bulkhead", List.of("db-pool"), 8,
+                    "StudentBulkhead.guard: limit how many tasks ask the database's connection pool at once, the rest waiting their"
+                            + " turn (needs PostgreSQL or Docker)", 25,
+                    new BulkheadChecks()),
             new Exercise("stop-the-stream", List.of("long-lived"), 6,
                     "StudentStreamer.stream: when the client goes away, stop the producer that generates the chunks and wait for"
                             + " its thread to end", 25,

@@ -22,8 +22,14 @@ public sealed interface Grade {
             results = List.copyOf(results);
         }
 
+        /** Checks that passed, the skipped ones included. */
         public long passed() {
             return results.stream().filter(CheckResult::passed).count();
+        }
+
+        /** Checks that could not be measured here (they count as passed). */
+        public long skipped() {
+            return results.stream().filter(CheckResult::skipped).count();
         }
 
         @Override

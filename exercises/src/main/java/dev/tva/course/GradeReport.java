@@ -36,17 +36,21 @@ final class GradeReport {
                     out.println();
                 }
                 for (CheckResult result : checked.results()) {
-                    out.printf(Locale.ROOT, "%s  %s: %s%n", result.passed() ? "PASS" : "FAIL", result.claim(), result.saw());
+                    out.printf(Locale.ROOT, "%s  %s: %s%n", result.skipped() ? "SKIP" : result.passed() ? "PASS" : "FAIL", result.claim(),
+                            result.saw());
                     if (!result.passed()) {
                         out.println(INDENT + "hint: " + result.hint());
                     }
                 }
                 int all = checked.results().size();
                 out.println();
+                long measured = checked.passed() - checked.skipped();
+                String skipped = checked.skipped() == 0 ? "" : String.format(Locale.ROOT, ", %d skipped (see why above)", checked.skipped());
                 out.println(checked.exitCode() == 0
-                        ? String.format(Locale.ROOT, "%d of %d checks passed: solved.", all, all)
-                        : String.format(Locale.ROOT, "%d of %d checks passed: not solved yet. Change %s/%s.java and run %s again.",
-                        checked.passed(), all, slashes(source.packageFolder(exercise.checks().packageName()).toString()),
+                        ? String.format(Locale.ROOT, "%d of %d checks passed%s: %s", measured, all, skipped,
+                        checked.skipped() == 0 ? "solved." : "nothing failed, but what a skipped check grades was not measured.")
+                        : String.format(Locale.ROOT, "%d of %d checks passed%s: not solved yet. Change %s/%s.java and run %s again.",
+                        measured, all, skipped, slashes(source.packageFolder(exercise.checks().packageName()).toString()),
                         exercise.checks().studentClass(), again));
             }
         }
