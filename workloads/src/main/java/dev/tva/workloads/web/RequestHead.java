@@ -27,9 +27,9 @@ public final class RequestHead {
      * refused, or empty when it is served.
      */
     public static Optional<Replies.Reply> refusal(String version, List<Map.Entry<String, String>> fields) {
-        if (!version.equals("HTTP/1.1") && !version.equals("HTTP/1.0")) {
-            return Optional.of(new Replies.Reply(505, "HTTP version " + abbreviate(version)
-                    + " is not supported; only HTTP/1.1 and HTTP/1.0\n"));
+        Optional<Replies.Reply> unsupported = versionRefusal(version);
+        if (unsupported.isPresent()) {
+            return unsupported;
         }
         List<String> hosts = new ArrayList<>();
         List<String> lengths = new ArrayList<>();
@@ -41,7 +41,7 @@ public final class RequestHead {
                         + "' is not a token (no whitespace before the colon)\n"));
             }
             if (field.getValue().chars().anyMatch(c -> c == 0 || c == '\r' || c == '\n')) {
-                return Optional.of(new Replies.Reply(400, "field " + abbreviate(name) + " has a NUL, CR or LF in its value\n"));
+                return Optional.of(new Replies.Reply(400, "a field value has a NUL, CR or LF in it\n"));
             }
             switch (name.toLowerCase(Locale.ROOT)) {
                 case "host" -> hosts.add(field.getValue());
@@ -66,6 +66,15 @@ public final class RequestHead {
                     + " is not supported; only chunked, alone\n"));
         }
         return Optional.empty();
+    }
+
+    /** 505 for any version but {@code HTTP/1.1} and {@code HTTP/1.0} (as in a request line), or empty. */
+    public static Optional<Replies.Reply> versionRefusal(String version) {
+        if (version.equals("HTTP/1.1") || version.equals("HTTP/1.0")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Replies.Reply(505, "HTTP version " + abbreviate(version)
+                + " is not supported; only HTTP/1.1 and HTTP/1.0\n"));
     }
 
     private static boolean isDigits(String value) {
