@@ -24,6 +24,7 @@ import io.netty.util.ReferenceCountUtil;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -99,6 +100,11 @@ final class LabHttpHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpRequest request) {
             receiving = new Request(request.method(), request.uri(), request.protocolVersion(), HttpUtil.isKeepAlive(request));
             bodyBytes = 0;
+            Optional<Replies.Reply> head = Refusals.head(request);
+            if (head.isPresent()) {
+                refuse(head.get()); // before its body: the connection closes, nothing after the head is read
+                return;
+            }
             if (HttpUtil.getContentLength(request, 0L) > ServerLimits.MAX_BODY_BYTES) {
                 refuse(Refusals.bodyTooLarge()); // announced: refused before its bytes arrive
                 return;

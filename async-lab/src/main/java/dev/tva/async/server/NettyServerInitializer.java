@@ -5,6 +5,7 @@ import dev.tva.workloads.web.ServerLimits;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -14,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * The pipeline of every connection: an idle timeout, the HTTP/1.1 codec with the {@link ServerLimits}
- * on request line and headers, and a {@link LabHttpHandler} that works with the workloads of the
+ * on request line and headers (and its field validation left to the handler's {@code RequestHead} check), and a {@link LabHttpHandler} that works with the workloads of the
  * connection's own event loop.
  */
 final class NettyServerInitializer extends ChannelInitializer<Channel> {
@@ -41,7 +42,9 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
         }
         HttpDecoderConfig limits = new HttpDecoderConfig()
                 .setMaxInitialLineLength(ServerLimits.MAX_REQUEST_LINE)
-                .setMaxHeaderSize(ServerLimits.MAX_HEADER_BYTES);
+                .setMaxHeaderSize(ServerLimits.MAX_HEADER_BYTES)
+                // Fields kept as sent: the handler checks every head with RequestHead, as the other servers do.
+                .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false));
         ch.pipeline()
                 .addLast(new IdleStateHandler(0, 0, ServerLimits.IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
                 .addLast(new HttpServerCodec(limits))

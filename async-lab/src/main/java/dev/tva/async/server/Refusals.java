@@ -1,12 +1,15 @@
 package dev.tva.async.server;
 
 import dev.tva.workloads.web.Replies;
+import dev.tva.workloads.web.RequestHead;
 import dev.tva.workloads.web.ServerLimits;
 import io.netty.handler.codec.http.ContentLengthNotAllowedException;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+
+import java.util.Optional;
 
 /**
  * The answers to requests that cannot be served at all: over a {@link ServerLimits} limit, or not
@@ -24,15 +27,26 @@ final class Refusals {
      * for a broken chunked body.
      */
     static Replies.Reply decoderFailure(HttpObject failed, Throwable cause) {
-        if (failed instanceof HttpRequest) {
+        if (failed instanceof HttpRequest request) {
             return switch (cause) {
                 case TooLongHttpLineException tooLong -> Replies.REQUEST_LINE_TOO_LONG;
                 case TooLongHttpHeaderException tooLong -> Replies.HEADERS_TOO_LARGE;
                 case ContentLengthNotAllowedException both -> Replies.AMBIGUOUS_LENGTH;
-                default -> malformed(cause);
+                // Netty checks Content-Length and Transfer-Encoding itself, once the fields are read: the
+                // lab's rules word it. A head it could not split into fields (a bare LF) comes with none.
+                default -> request.headers().isEmpty() ? RequestHead.MALFORMED_HEAD
+                        : head(request).orElse(RequestHead.MALFORMED_HEAD);
             };
         }
-        return malformed(cause);
+        return RequestHead.MALFORMED_CHUNK;
+    }
+
+    /**
+     * Why {@code request}'s head breaks the lab's rules, or empty. The codec keeps field names and values as
+     * sent (its own validation is off), so that these rules, not Netty's, decide and word the refusal.
+     */
+    static Optional<Replies.Reply> head(HttpRequest request) {
+        return RequestHead.refusal(request.protocolVersion().text(), request.headers().entries());
     }
 
     /** 413: a body (announced or received) larger than {@link ServerLimits#MAX_BODY_BYTES}. */
@@ -40,9 +54,4 @@ final class Refusals {
         return Replies.BODY_TOO_LARGE;
     }
 
-    private static Replies.Reply malformed(Throwable cause) {
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        String line = message.lines().findFirst().orElse("");
-        return new Replies.Reply(400, "malformed request: " + (line.length() <= 100 ? line : line.substring(0, 100) + "...") + "\n");
-    }
 }

@@ -3,6 +3,7 @@ package dev.tva.threads.server;
 import dev.tva.threads.BlockingWorkloads;
 import dev.tva.workloads.web.LabServer;
 import dev.tva.workloads.web.Replies;
+import dev.tva.workloads.web.RequestHead;
 import dev.tva.workloads.web.ServerConfig;
 import dev.tva.workloads.web.ServerId;
 import dev.tva.workloads.web.ServerLimits;
@@ -11,6 +12,7 @@ import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
+import io.helidon.http.RequestException;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
@@ -19,6 +21,7 @@ import io.helidon.webserver.http1.Http1Config;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +73,11 @@ public final class HelidonServer implements LabServer {
                     .addProtocol(Http1Config.builder()
                             .maxPrologueLength(ServerLimits.MAX_REQUEST_LINE)
                             .maxHeadersSize(ServerLimits.MAX_HEADER_BYTES)
+                            // Host, Content-Length and Transfer-Encoding: the lab's rules, in its words.
+                            .validateRequestHostHeader(false)
+                            .addReceiveListener(new HelidonHeadCheck())
                             .build())
+                    .addConnectionSelector(new HelidonVersions())
                     .maxPayloadSize(ServerLimits.MAX_BODY_BYTES)
                     .idleConnectionTimeout(ServerLimits.IDLE_TIMEOUT)
                     .idleConnectionPeriod(IDLE_CHECK_PERIOD)
@@ -123,11 +130,36 @@ public final class HelidonServer implements LabServer {
     /** One request, on its connection's virtual thread. */
     private static void serve(ServerRequest request, ServerResponse response, BlockingEndpoints endpoints) throws IOException {
         boolean head = request.prologue().method() == Method.HEAD;
+        if (!readBody(request)) {
+            new Answer(response, head).send(RequestHead.MALFORMED_CHUNK);
+            throw new CloseConnectionException("malformed chunked body");  // the rest of the connection is unframed
+        }
         endpoints.handle(request.prologue().method().text(), target(request), new Answer(response, head));
         if (request.headers().containsToken(HeaderValues.CONNECTION_CLOSE)) {
             // Helidon answers "Connection: close" but keeps the connection open (helidon-io/helidon#12324, seen
             // from 4.4.1 to 4.5.3). The answer is out: closing now is what the client asked for.
             throw new CloseConnectionException("the client asked to close the connection");
+        }
+    }
+
+    /**
+     * Reads the body to its end before anything is answered, so that no byte of it is left to be read as
+     * the next request; false when it is not framed right (a malformed chunk). Helidon's own refusals, such
+     * as a body over the limit, go on to Helidon.
+     */
+    private static boolean readBody(ServerRequest request) {
+        try (InputStream body = request.content().inputStream()) {
+            body.transferTo(OutputStream.nullOutputStream());
+            return true;
+        } catch (RequestException refused) {
+            if (refused.status().code() == Refusals.BODY_TOO_LARGE.status()) {
+                throw refused;  // Helidon's limit: its refusal, worded by refusals()
+            }
+            return false;
+        } catch (CloseConnectionException gone) {
+            throw gone;
+        } catch (IOException | RuntimeException malformed) {
+            return false;
         }
     }
 

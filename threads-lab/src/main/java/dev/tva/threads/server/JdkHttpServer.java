@@ -1,6 +1,5 @@
 package dev.tva.threads.server;
 
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tva.threads.BlockingWorkloads;
@@ -11,7 +10,6 @@ import dev.tva.workloads.web.ServerId;
 import dev.tva.workloads.web.ServerLimits;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -19,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The JDK server has few limits of its own, and those are system properties, read once, when the first
  * server of the JVM starts: {@link #start} sets them unless they were given on the command line. What it
- * lacks (request-line length, header and body size, Content-Length with Transfer-Encoding on JDK 21) is
- * checked here before the handler runs, and answered as Helidon's limits are ({@link Refusals}).
+ * lacks (request-line length, header and body size, the {@code RequestHead} rules its parser lets through) is
+ * checked before the handler runs ({@link JdkChecks}), and answered as on the other servers.
  */
 public final class JdkHttpServer implements LabServer {
     /** Seconds {@link #close()} lets requests in progress finish. */
@@ -128,64 +127,14 @@ public final class JdkHttpServer implements LabServer {
     /** One exchange, on a thread of the executor: refuse what is over a limit, else run the shared handler. */
     private static void serve(HttpExchange exchange, BlockingEndpoints endpoints) throws IOException {
         try (exchange) {
-            Replies.Reply refusal = refusal(exchange);
-            if (refusal != null) {
+            Optional<Replies.Reply> refusal = JdkChecks.refusal(exchange);
+            if (refusal.isPresent()) {
                 exchange.getResponseHeaders().set("Connection", "close");
-                new Answer(exchange).send(refusal);
+                new Answer(exchange).send(refusal.get());
                 return;
             }
             endpoints.handle(exchange.getRequestMethod(), target(exchange.getRequestURI()), new Answer(exchange));
         }
-    }
-
-    /**
-     * Why this request is refused, from the {@link ServerLimits} the JDK does not enforce, or {@code null};
-     * reads (and ignores) the body of a request it accepts.
-     */
-    private static Replies.Reply refusal(HttpExchange exchange) throws IOException {
-        int line = exchange.getRequestMethod().length() + exchange.getRequestURI().toString().length()
-                + exchange.getProtocol().length() + 2;
-        if (line > ServerLimits.MAX_REQUEST_LINE) {
-            return Refusals.REQUEST_LINE_TOO_LONG;
-        }
-        Headers headers = exchange.getRequestHeaders();
-        if (headerBytes(headers) > ServerLimits.MAX_HEADER_BYTES) {
-            return Refusals.HEADERS_TOO_LARGE;
-        }
-        String length = headers.getFirst("Content-Length");
-        if (length != null && headers.containsKey("Transfer-Encoding")) {
-            return Refusals.AMBIGUOUS_LENGTH;  // JDK 25 refuses it itself; a JDK 21 may not
-        }
-        if (length != null && Long.parseLong(length) > ServerLimits.MAX_BODY_BYTES) {
-            return Refusals.BODY_TOO_LARGE;  // before a byte of it is read
-        }
-        // Read what is accepted (the JDK reads none of it: drainAmount 0); a chunked body shows its size here.
-        return skip(exchange.getRequestBody()) > ServerLimits.MAX_BODY_BYTES ? Refusals.BODY_TOO_LARGE : null;
-    }
-
-    /** Header bytes as sent: {@code name: value} and a line end per field. */
-    private static long headerBytes(Headers headers) {
-        long total = 0;
-        for (Map.Entry<String, List<String>> field : headers.entrySet()) {
-            for (String value : field.getValue()) {
-                total += field.getKey().length() + 2 + value.length() + 2;
-            }
-        }
-        return total;
-    }
-
-    /** Reads a body to its end, or until it is over the limit; returns the bytes read. */
-    private static long skip(InputStream body) throws IOException {
-        byte[] buffer = new byte[8192];
-        long total = 0;
-        while (total <= ServerLimits.MAX_BODY_BYTES) {
-            int n = body.read(buffer);
-            if (n < 0) {
-                break;
-            }
-            total += n;
-        }
-        return total;
     }
 
     /** The request target as sent, still encoded: {@link BlockingEndpoints} decodes it. */

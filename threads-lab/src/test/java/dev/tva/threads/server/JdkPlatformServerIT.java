@@ -1,8 +1,11 @@
 package dev.tva.threads.server;
 
+import dev.tva.workloads.web.HeadCase;
 import dev.tva.workloads.web.LabServer;
 import dev.tva.workloads.web.ServerConfig;
 import dev.tva.workloads.web.ServerId;
+
+import java.util.Set;
 
 /** The jdk-platform server keeps the contract every lab server keeps. */
 class JdkPlatformServerIT extends BlockingServerContract {
@@ -15,5 +18,15 @@ class JdkPlatformServerIT extends BlockingServerContract {
     @Override
     protected LabServer start(ServerConfig config) {
         return JdkHttpServer.start(config);
+    }
+
+    @Override
+    protected Set<HeadCase> refusedInTheParsersOwnWords() {
+        return JdkParserCases.REFUSED_IN_ITS_OWN_WORDS;
+    }
+
+    @Override
+    protected Set<HeadCase> servedDespiteTheRules() {
+        return JdkParserCases.SERVED;
     }
 }

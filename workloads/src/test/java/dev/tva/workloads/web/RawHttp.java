@@ -49,12 +49,25 @@ public final class RawHttp {
      * {@code quietMillis}; a server that keeps the connection open is reported as not closed.
      */
     public static Exchange send(int port, String request, int quietMillis) throws IOException {
+        return send(port, request, 0, "", quietMillis);
+    }
+
+    /**
+     * Sends {@code first}, waits {@code pauseMillis} (long enough for a server to answer what it has), sends
+     * {@code second} on the same connection, then reads as {@link #send(int, String, int)} does.
+     */
+    public static Exchange send(int port, String first, int pauseMillis, String second, int quietMillis) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(quietMillis);
             OutputStream out = socket.getOutputStream();
             try {
-                out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+                out.write(first.getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
+                if (!second.isEmpty()) {
+                    sleep(pauseMillis);
+                    out.write(second.getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                }
             } catch (SocketException e) {
                 // The server may answer and close before it has read everything we send; read what it said.
             }
@@ -78,6 +91,15 @@ public final class RawHttp {
             }
             String text = received.toString(StandardCharsets.ISO_8859_1);
             return new Exchange(status(text), text, closed);
+        }
+    }
+
+    private static void sleep(int millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

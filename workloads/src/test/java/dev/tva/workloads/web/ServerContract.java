@@ -2,6 +2,7 @@ package dev.tva.workloads.web;
 
 import dev.tva.workloads.Backend;
 import dev.tva.workloads.CpuKernel;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -238,6 +241,75 @@ public abstract class ServerContract {
                 + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 5_000);
         assertThat(answer.status()).as(answer.text()).isEqualTo(400);
         assertThat(answer.closed()).as("connection closed").isTrue();
+    }
+
+    // ---- HTTP/1.1 conformance: what the RFCs say a server must refuse, refused alike -------------------
+
+    /**
+     * Cases this server's own parser refuses before any lab code sees the request: the status is the lab's,
+     * the body the library's own (docs/servers.md lists them).
+     */
+    protected Set<HeadCase> refusedInTheParsersOwnWords() {
+        return EnumSet.noneOf(HeadCase.class);
+    }
+
+    /**
+     * Cases this server's parser hides from the lab's check, so they cannot be refused (docs/servers.md says
+     * why); checked to be answered as the docs say (200), so that the list stays true.
+     */
+    protected Set<HeadCase> servedDespiteTheRules() {
+        return EnumSet.noneOf(HeadCase.class);
+    }
+
+    /**
+     * Cases this server leaves unanswered, its connection waiting for bytes that make sense (docs/servers.md
+     * says why): nothing after them is served, so nothing is smuggled, but no refusal comes either.
+     */
+    protected Set<HeadCase> leftUnanswered() {
+        return EnumSet.noneOf(HeadCase.class);
+    }
+
+    @Test
+    void requestsTheRfcsForbidAreRefusedAlikeAndTheConnectionClosed() throws Exception {
+        SoftAssertions soft = new SoftAssertions();
+        for (HeadCase head : HeadCase.values()) {
+            RawHttp.Exchange answer = RawHttp.send(server.port(), head.request(), 3_000);
+            String what = id() + " " + head + ": " + answer.text();
+            if (servedDespiteTheRules().contains(head)) {
+                soft.assertThat(answer.status()).as(what).isEqualTo(200);
+                continue;
+            }
+            if (leftUnanswered().contains(head)) {
+                soft.assertThat(answer.text()).as(what).isEmpty();
+                continue;
+            }
+            soft.assertThat(answer.status()).as(what).isEqualTo(head.expected().status());
+            soft.assertThat(answer.closed()).as(what + " (closed)").isTrue();
+            if (!refusedInTheParsersOwnWords().contains(head)) {
+                soft.assertThat(answer.body()).as(what).isEqualTo(head.expected().body());
+                soft.assertThat(answer.header("Content-Type")).as(what).isEqualTo(Replies.CONTENT_TYPE);
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void anAnswerBeforeTheBodyNeverServesTheBodyAsARequest() throws Exception {
+        // The body is a request of its own: if the server answered early and then parsed the body as the
+        // next request, the 404 for /smuggled would come back.
+        String smuggled = "GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n";
+        String next = "GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+        for (String target : List.of("POST /hello", "GET /sleep?ms=-1", "DELETE /nope")) {
+            String head = target + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + smuggled.length() + "\r\n\r\n";
+            for (RawHttp.Exchange answer : List.of(RawHttp.send(server.port(), head + smuggled + next, 3_000),
+                    RawHttp.send(server.port(), head, 500, smuggled + next, 3_000))) {
+                assertThat(answer.status()).as(id() + " " + target + ": " + answer.text()).isIn(400, 404, 405);
+                assertThat(answer.text()).as(id() + " " + target).doesNotContain("/smuggled");
+                // Either the body was drained and the next request served, or the connection closed after the answer.
+                assertThat(answer.text().split("HTTP/1.1 ", -1).length - 1).as(id() + " answers to " + target).isBetween(1, 2);
+                assertThat(answer.closed()).as(id() + " " + target + " closed at the end").isTrue();
+            }
+        }
     }
 
     @Test
