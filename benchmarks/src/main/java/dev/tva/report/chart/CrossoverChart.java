@@ -18,8 +18,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Rectangle;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -39,7 +39,7 @@ public final class CrossoverChart {
         if (sweeps.isEmpty()) {
             return Optional.empty();
         }
-        Sourced<CrossoverResult> sweep = sweeps.get(sweeps.size() - 1);
+        Sourced<CrossoverResult> sweep = reference(sweeps);
         List<CrossoverResult.Cell> cells = sweep.value().cells();
         List<Double> shares = List.copyOf(new TreeSet<>(cells.stream().map(CrossoverResult.Cell::waitShare).toList()));
         List<Integer> counts = List.copyOf(new TreeSet<>(cells.stream().map(CrossoverResult.Cell::concurrency).toList()));
@@ -48,13 +48,12 @@ public final class CrossoverChart {
         TreeSet<Integer> shown = new TreeSet<>();
         for (int i = 0; i < cells.size(); i++) {
             CrossoverResult.Cell cell = cells.get(i);
-            CellWinner w = CellWinner.of(cell);
+            CellLeaders w = CellLeaders.of(cell);
             xyz[0][i] = shares.indexOf(cell.waitShare());
             xyz[1][i] = counts.indexOf(cell.concurrency());
-            xyz[2][i] = w.winner().map(m -> m.ordinal() * 10 + w.band()).orElse(-1);
+            xyz[2][i] = w.leaders().isEmpty() ? -1 : w.mask() * 10 + w.band();
             shown.add((int) xyz[2][i]);
-            String text = w.winner().map(m -> m.id() + String.format(Locale.ROOT, " +%.0f%%", w.margin() * 100)).orElse("no difference");
-            XYTextAnnotation label = new XYTextAnnotation(text, xyz[0][i], xyz[1][i]);
+            XYTextAnnotation label = new XYTextAnnotation(w.text(), xyz[0][i], xyz[1][i]);
             label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
             plot.addAnnotation(label);
         }
@@ -69,20 +68,30 @@ public final class CrossoverChart {
         plot.setRenderer(blocks);
         LegendItemCollection legend = new LegendItemCollection();
         for (int z : shown) {
-            String label = z < 0 ? "no measurable difference" : Model.values()[z / 10].id() + " wins " + CellWinner.bandText(z % 10);
+            String label = z < 0 ? "no measurable difference" : CellLeaders.ids(models(z / 10)) + " ahead " + CellLeaders.bandText(z % 10);
             legend.add(new LegendItem(label, null, null, null, new Rectangle(-6, -6, 12, 12), new WinnerScale().getPaint(z)));
         }
         plot.setFixedLegendItems(legend);
         JFreeChart chart = Svg.styled(new JFreeChart("Crossover map: the winner by share of waiting and tasks in flight",
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true));
         String caption = "Each cell runs the same task on every model: a backend call then CPU work, the share of waiting as on the"
-                + " x axis (" + (sweep.value().quick() ? "a quick sweep" : "a full sweep") + "). Colour is the winner, shade the"
-                + " margin over the runner-up; grey where the 95% intervals overlap or the gap is under 10%, the lab's rule"
+                + " x axis (" + (sweep.value().quick() ? "a quick sweep" : "a full sweep") + "). Colour is the leader (two colours mixed where two models lead together),"
+                + " shade the margin over the fastest run behind the leaders; grey where the 95% intervals overlap or the gap is under 10%, the lab's rule"
                 + " for any claimed difference.";
         return Optional.of(new Figure(FILE, "The crossover map", caption, List.of(sweep.file()), Svg.render(chart, "crossover")));
     }
 
-    /** Grey for no measurable difference, else the winner's colour at its band's shade. */
+    /** The newest full sweep, else the newest quick one: the full grid is the reference. */
+    static Sourced<CrossoverResult> reference(List<Sourced<CrossoverResult>> sweeps) {
+        return sweeps.stream().filter(s -> !s.value().quick()).reduce((a, b) -> b).orElse(sweeps.get(sweeps.size() - 1));
+    }
+
+    /** The models of a leader mask ({@link CellLeaders#mask}), in the order of the enum. */
+    private static List<Model> models(int mask) {
+        return Arrays.stream(Model.values()).filter(m -> (mask & (1 << m.ordinal())) != 0).toList();
+    }
+
+    /** Grey for no measurable difference, else the leaders' colour (mixed for two) at its band's shade. */
     private static final class WinnerScale implements PaintScale {
         @Override
         public double getLowerBound() {
@@ -91,7 +100,7 @@ public final class CrossoverChart {
 
         @Override
         public double getUpperBound() {
-            return Model.values().length * 10;
+            return (1 << Model.values().length) * 10;
         }
 
         @Override
@@ -100,7 +109,7 @@ public final class CrossoverChart {
                 return Palette.NO_DIFFERENCE;
             }
             int code = (int) Math.round(z);
-            return Palette.shade(Model.values()[code / 10], 0.25 + 0.25 * (code % 10 - 1));
+            return Palette.shade(models(code / 10), 0.25 + 0.25 * (code % 10 - 1));
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.tva.workloads.web.ServerId;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Stroke;
+import java.util.List;
 
 /** The colours and strokes every chart uses: one colour per model and per server, the same in every chart. */
 public final class Palette {
@@ -35,9 +36,16 @@ public final class Palette {
         return server == ServerId.HELIDON ? new Color(204, 121, 167) : of(server.model());
     }
 
-    /** A model's colour at {@code shade} (0 faint .. 1 full), for the crossover map's margins. */
+    /** A model's colour at {@code shade} (0 faint .. 1 full). */
     public static Color shade(Model model, double shade) {
-        Color full = of(model);
+        return shade(List.of(model), shade);
+    }
+
+    /** The models' colour (their mean, for two or more) at {@code shade} (0 faint .. 1 full), for the crossover map. */
+    public static Color shade(List<Model> models, double shade) {
+        int n = models.size();
+        Color full = new Color(models.stream().mapToInt(m -> of(m).getRed()).sum() / n,
+                models.stream().mapToInt(m -> of(m).getGreen()).sum() / n, models.stream().mapToInt(m -> of(m).getBlue()).sum() / n);
         double s = Math.max(0.15, Math.min(1, shade));
         return new Color(mix(full.getRed(), s), mix(full.getGreen(), s), mix(full.getBlue(), s));
     }

@@ -36,7 +36,7 @@ public final class ThroughputChart {
     }
 
     public static Optional<Figure> draw(Inputs inputs) {
-        return inputs.crossovers().isEmpty() ? fromRuns(inputs) : Optional.of(fromCrossover(inputs.crossovers().get(inputs.crossovers().size() - 1)));
+        return inputs.crossovers().isEmpty() ? fromRuns(inputs) : Optional.of(fromCrossover(CrossoverChart.reference(inputs.crossovers())));
     }
 
     private static Figure fromCrossover(Sourced<CrossoverResult> sweep) {
