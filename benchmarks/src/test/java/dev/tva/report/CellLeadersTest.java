@@ -2,6 +2,7 @@ package dev.tva.report;
 
 import dev.tva.engine.CrossoverResult;
 import dev.tva.report.chart.CellLeaders;
+import dev.tva.report.chart.CrossoverChart;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.RunResult;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class CellLeadersTest {
         assertThat(w.leaders()).containsExactly(Model.VIRTUAL);
         assertThat(w.margin()).isCloseTo(990.0 / 650 - 1, offset(1e-9));
         assertThat(w.band()).isEqualTo(3);
-        assertThat(w.text()).isEqualTo("virtual +52%");
+        assertThat(w.mark()).isEqualTo("+52%");
     }
 
     @Test
@@ -48,7 +49,7 @@ class CellLeadersTest {
         assertThat(w.margin()).isCloseTo(22_900.0 / 9_000 - 1, offset(1e-9));
         assertThat(w.mask()).isEqualTo((1 << Model.EVENT_LOOP.ordinal()) | (1 << Model.VIRTUAL.ordinal()));
         assertThat(w.band()).isEqualTo(4);
-        assertThat(w.text()).isEqualTo("event-loop and virtual +154%");
+        assertThat(w.mark()).isEqualTo("+154%");
     }
 
     @Test
@@ -57,7 +58,7 @@ class CellLeadersTest {
 
         assertThat(w.leaders()).isEmpty();
         assertThat(w.band()).isZero();
-        assertThat(w.text()).isEqualTo("no difference");
+        assertThat(w.mark()).isEqualTo("=");
     }
 
     @Test
@@ -72,6 +73,12 @@ class CellLeadersTest {
         CellLeaders w = CellLeaders.of(cell(run(Model.VIRTUAL, 990, 980, 1000, false), run(Model.EVENT_LOOP, 650, 640, 660)));
 
         assertThat(w.trusted()).isFalse();
-        assertThat(w.text()).isEqualTo("virtual +52% (not steady)");
+        assertThat(w.mark()).isEqualTo("+52% *");
+    }
+
+    @Test
+    void aShareOnTheMapsAxisHasTheDecimalsItNeeds() {
+        assertThat(List.of(0.5, 0.9, 0.97, 0.995, 0.998, 0.999).stream().map(CrossoverChart::share))
+                .containsExactly("50%", "90%", "97%", "99.5%", "99.8%", "99.9%");
     }
 }

@@ -54,11 +54,13 @@ public record CellLeaders(List<Model> leaders, double margin, boolean trusted) {
         return leaders.stream().mapToInt(m -> 1 << m.ordinal()).sum();
     }
 
-    /** {@code virtual and event-loop +150%}, or {@code no difference}; a mark when the cell is not to be trusted. */
-    public String text() {
-        String text = leaders.isEmpty() ? "no difference"
-                : ids(leaders) + String.format(Locale.ROOT, " +%.0f%%", margin * 100);
-        return trusted ? text : text + " (not steady)";
+    /**
+     * The cell's mark on the map, short enough for a narrow cell (the colour names the leaders): {@code +150%} over the
+     * fastest run behind the leaders, or {@code =} for no measurable difference; {@code *} when it is not to be trusted.
+     */
+    public String mark() {
+        String mark = leaders.isEmpty() ? "=" : String.format(Locale.ROOT, "+%.0f%%", margin * 100);
+        return trusted ? mark : mark + " *";
     }
 
     /** {@code virtual and event-loop}. */

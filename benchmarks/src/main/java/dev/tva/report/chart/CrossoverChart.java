@@ -20,6 +20,7 @@ import java.awt.Paint;
 import java.awt.Rectangle;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -53,7 +54,7 @@ public final class CrossoverChart {
             xyz[1][i] = counts.indexOf(cell.concurrency());
             xyz[2][i] = w.leaders().isEmpty() ? -1 : w.mask() * 10 + w.band();
             shown.add((int) xyz[2][i]);
-            XYTextAnnotation label = new XYTextAnnotation(w.text(), xyz[0][i], xyz[1][i]);
+            XYTextAnnotation label = new XYTextAnnotation(w.mark(), xyz[0][i], xyz[1][i]);
             label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
             plot.addAnnotation(label);
         }
@@ -61,7 +62,7 @@ public final class CrossoverChart {
         data.addSeries("winner", xyz);
         plot.setDataset(data);
         plot.setDomainAxis(new SymbolAxis("share of each task spent waiting (rest: CPU work)",
-                shares.stream().map(s -> Fmt.percent(s)).toArray(String[]::new)));
+                shares.stream().map(CrossoverChart::share).toArray(String[]::new)));
         plot.setRangeAxis(new SymbolAxis("tasks in flight", counts.stream().map(Fmt::count).toArray(String[]::new)));
         XYBlockRenderer blocks = new XYBlockRenderer();
         blocks.setPaintScale(new WinnerScale());
@@ -76,9 +77,22 @@ public final class CrossoverChart {
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true));
         String caption = "Each cell runs the same task on every model: a backend call then CPU work, the share of waiting as on the"
                 + " x axis (" + (sweep.value().quick() ? "a quick sweep" : "a full sweep") + "). Colour is the leader (two colours mixed where two models lead together),"
-                + " shade the margin over the fastest run behind the leaders; grey where the 95% intervals overlap or the gap is under 10%, the lab's rule"
-                + " for any claimed difference.";
+                + " shade the margin over the fastest run behind the leaders, written in the cell (+50% is half as fast again); grey and = where the"
+                + " 95% intervals overlap or the gap is under 10%, the lab's rule for any claimed difference; * where a run of the cell never"
+                + " settled within its warm-up cap or had errors, so its mark is not to be trusted.";
         return Optional.of(new Figure(FILE, "The crossover map", caption, List.of(sweep.file()), Svg.render(chart, "crossover")));
+    }
+
+    /** A wait share on the axis: {@code 90%}, {@code 99.5%}, {@code 99.9%} (as many decimals as the share needs). */
+    public static String share(double share) {
+        double percent = share * 100;
+        for (int decimals = 0; decimals < 3; decimals++) {
+            String text = String.format(Locale.ROOT, "%." + decimals + "f", percent);
+            if (Math.abs(Double.parseDouble(text) - percent) < 1e-9) {
+                return text + "%";
+            }
+        }
+        return String.format(Locale.ROOT, "%.3f%%", percent);
     }
 
     /** The newest full sweep, else the newest quick one: the full grid is the reference. */
