@@ -53,8 +53,8 @@ public final class ThroughputChart {
                     cell.cpuUnits(), Fmt.count(cell.cpuMicros()));
         }
         String caption = "Each task: " + task + ", the cells of the crossover sweep where waiting is the largest share ("
-                + Fmt.percent(share) + "). Error bars: 95% intervals.";
-        return figure(chart, "tasks of the crossover sweep, " + Fmt.percent(share) + " waiting", caption, List.of(sweep.file()));
+                + CrossoverChart.share(share) + "). Error bars: 95% intervals.";
+        return figure(chart, "tasks of the crossover sweep, " + CrossoverChart.share(share) + " waiting", caption, List.of(sweep.file()));
     }
 
     private static Optional<Figure> fromRuns(Inputs inputs) {
