@@ -1,6 +1,7 @@
 package dev.tva.report;
 
 import dev.tva.workloads.Environment;
+import dev.tva.workloads.RunResult;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +37,34 @@ final class Limitations {
                 + " calls one model faster on them. Where a comparison by the current method exists, the summary uses it instead.");
         items.add("**Fonts.** The charts' text is laid out with the fonts of the machine that draws them; the numbers do not depend on it.");
         for (InputFile f : inputs.files()) {
-            note(f).ifPresent(n -> items.add(Markdown.code(f.path()) + ": " + n));
+            note(f, runsOf(f, inputs)).ifPresent(n -> items.add(Markdown.code(f.path()) + ": " + n));
         }
         md.heading(2, "Limitations").bullets(items);
     }
 
-    private static java.util.Optional<String> note(InputFile f) {
+    /** The runs a file holds: a list of runs, or every run of a crossover sweep's cells. */
+    private static List<RunResult> runsOf(InputFile f, Inputs inputs) {
+        List<RunResult> runs = new ArrayList<>();
+        inputs.runs().stream().filter(r -> r.file().equals(f)).forEach(r -> runs.add(r.value()));
+        inputs.crossovers().stream().filter(c -> c.file().equals(f))
+                .forEach(c -> c.value().cells().forEach(cell -> runs.addAll(cell.results())));
+        return runs;
+    }
+
+    private static java.util.Optional<String> note(InputFile f, List<RunResult> runs) {
         List<String> notes = new ArrayList<>();
         if (f.method() == Method.OLDER) {
             notes.add("measured by the older method (" + Method.OLDER.description() + ")");
+        } else {
+            long unsettled = runs.stream().filter(r -> !r.steady()).count();
+            if (unsettled > 0) {
+                notes.add(unsettled + " of " + runs.size() + " runs never settled within their warm-up cap:"
+                        + " their figures are not to be trusted (the crossover map marks them *)");
+            }
+            long single = runs.stream().filter(r -> r.windows() * Math.max(1, r.forks()) < 2).count();
+            if (single > 0) {
+                notes.add(single + " of " + runs.size() + " runs measured in one window: no interval");
+            }
         }
         if (f.envs().stream().anyMatch(e -> e.commit() != null && e.commit().endsWith("-dirty"))) {
             notes.add("measured on a working tree with uncommitted changes");
