@@ -2,9 +2,11 @@ package dev.tva.report;
 
 import dev.tva.engine.CrossoverResult;
 import dev.tva.engine.CrossoverSweep;
+import dev.tva.report.chart.CellLeaders;
 import dev.tva.verdict.ModelVerdicts;
 import dev.tva.verdict.Verdict;
 import dev.tva.workloads.Interval;
+import dev.tva.workloads.Model;
 import dev.tva.workloads.RunResult;
 
 import java.util.ArrayList;
@@ -47,14 +49,10 @@ public final class CrossoverLines {
 
     /** The cell's mark in the map: its leaders and their lead ({@code virtual, event-loop 2.1x}), or {@link #PARITY}. */
     public static String mark(CrossoverResult.Cell cell) {
-        Verdict verdict = ModelVerdicts.compare(cell.results());
-        String mark = PARITY;
-        if (verdict.difference()) {
-            double best = byLabel(cell, verdict.leaders().get(0)).throughputPerSec();
-            double next = byLabel(cell, verdict.trailing().get(0)).throughputPerSec();
-            mark = String.format(Locale.ROOT, "%s %.1fx", ids(cell, verdict.leaders()), best / Math.max(next, 1e-9));
-        }
-        return verdict.untrusted().isEmpty() ? mark : mark + UNTRUSTED;
+        CellLeaders lead = CellLeaders.of(cell);
+        String mark = lead.leaders().isEmpty() ? PARITY : String.format(Locale.ROOT, "%s %.1fx",
+                lead.leaders().stream().map(Model::id).collect(Collectors.joining(", ")), 1 + lead.margin());
+        return lead.trusted() ? mark : mark + UNTRUSTED;
     }
 
     /** The map: a row per wait share, a column per count of tasks in flight, each cell's {@link #mark}. */

@@ -27,7 +27,7 @@ public record CellLeaders(List<Model> leaders, double margin, boolean trusted) {
 
     /** The leaders of a cell from its runs (one per model). */
     public static CellLeaders of(CrossoverResult.Cell cell) {
-        if (cell.results().size() < 2) {
+        if (cell.results().isEmpty()) {
             return new CellLeaders(List.of(), 0, false);
         }
         Verdict verdict = ModelVerdicts.compare(cell.results());

@@ -18,9 +18,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Rectangle;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -85,14 +85,7 @@ public final class CrossoverChart {
 
     /** A wait share on the axis: {@code 90%}, {@code 99.5%}, {@code 99.9%} (as many decimals as the share needs). */
     public static String share(double share) {
-        double percent = share * 100;
-        for (int decimals = 0; decimals < 3; decimals++) {
-            String text = String.format(Locale.ROOT, "%." + decimals + "f", percent);
-            if (Math.abs(Double.parseDouble(text) - percent) < 1e-9) {
-                return text + "%";
-            }
-        }
-        return String.format(Locale.ROOT, "%.3f%%", percent);
+        return BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     /** The newest full sweep, else the newest quick one: the full grid is the reference. */
