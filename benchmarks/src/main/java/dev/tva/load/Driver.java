@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 abstract sealed class Driver permits OpenDriver, ClosedDriver {
     /** How often in-flight requests are checked against their deadline: a timeout is seen this much late at most. */
     static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+    static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
 
     final EventLoop loop;
     final LoadSettings settings;
@@ -145,7 +145,9 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
         measuredOutstanding--;
         lastEndNanos = Math.max(lastEndNanos, nowNanos);
         if (status / 100 == 2) {
-            latencyMicros.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (nowNanos - connection.originNanos) / 1000)));
+            long micros = Math.min(HIGHEST_MICROS, Math.max(0, (nowNanos - connection.originNanos) / 1000));
+            latencyMicros.recordValue(micros);
+            tally.recordInterval(micros);
             tally.completed.increment();
         } else {
             tally.statusError(status, settings.uri().toString());

@@ -146,7 +146,7 @@ public final class LoadGenerator {
                 long answers = tally.answers.sum();
                 Progress p = new Progress((now - start) / 1_000_000, totalNanos / 1_000_000, now - start < warmupNanos,
                         tally.sent.sum(), tally.completed.sum(), tally.errors(), tally.timeouts.sum(), tally.late(),
-                        (answers - answersBefore) * 1e9 / (now - reportedAt), answers);
+                        (answers - answersBefore) * 1e9 / (now - reportedAt), answers, tally.takeInterval());
                 progress.accept(p);
                 if (!stopped && now - start < totalNanos && stop.test(p)) {
                     stopped = true;

@@ -3,6 +3,7 @@ package dev.tva.load;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,9 +20,12 @@ import java.util.Objects;
  * @param warmup        the same load first, for this long, not measured (JIT, connections); zero skips it
  * @param loops         event loops that send and receive; the load is split evenly between them
  * @param lateThreshold open model: a request sent more than this after its intended time counts as late
+ * @param steps         open model: the measured part as steps of constant rate, one after another (the first
+ *                      one's rate is {@code ratePerSec}, their durations add up to {@code duration}); a single
+ *                      step unless {@link #withSteps} made more; empty for the closed model
  */
 public record LoadSettings(URI uri, LoadModel model, double ratePerSec, Duration duration, int connections,
-                           Duration timeout, Duration warmup, int loops, Duration lateThreshold) {
+                           Duration timeout, Duration warmup, int loops, Duration lateThreshold, List<RateStep> steps) {
 
     /**
      * Open model: 1,000 connections. By Little's law that carries, for example, 2,000/s at 500 ms or
@@ -64,39 +68,65 @@ public record LoadSettings(URI uri, LoadModel model, double ratePerSec, Duration
         }
         if (model == LoadModel.CLOSED) {
             ratePerSec = 0;
+            if (steps != null && !steps.isEmpty()) {
+                throw new IllegalArgumentException("rate steps need the open model: the closed model has no rate");
+            }
+            steps = List.of();
+        } else if (steps == null || steps.isEmpty()) {
+            steps = List.of(new RateStep(ratePerSec, duration));
+        } else {
+            steps = List.copyOf(steps);
+            Duration sum = steps.stream().map(RateStep::duration).reduce(Duration.ZERO, Duration::plus);
+            if (steps.getFirst().ratePerSec() != ratePerSec || !sum.equals(duration)) {
+                throw new IllegalArgumentException("steps must start at the rate (" + ratePerSec + "/s) and add up to the duration ("
+                        + duration.toMillis() + " ms)");
+            }
         }
     }
 
     /** Open model with the defaults: {@value #DEFAULT_CONNECTIONS} connections, 10 s timeout, no warm-up, one loop per core. */
     public static LoadSettings open(URI uri, double ratePerSec, Duration duration) {
         return new LoadSettings(uri, LoadModel.OPEN, ratePerSec, duration, DEFAULT_CONNECTIONS, DEFAULT_TIMEOUT,
-                Duration.ZERO, Runtime.getRuntime().availableProcessors(), DEFAULT_LATE_THRESHOLD);
+                Duration.ZERO, Runtime.getRuntime().availableProcessors(), DEFAULT_LATE_THRESHOLD, null);
     }
 
     /** Closed model: {@code connections} requests always in flight, 10 s timeout, no warm-up, one loop per core. */
     public static LoadSettings closed(URI uri, int connections, Duration duration) {
         return new LoadSettings(uri, LoadModel.CLOSED, 0, duration, connections, DEFAULT_TIMEOUT,
-                Duration.ZERO, Runtime.getRuntime().availableProcessors(), DEFAULT_LATE_THRESHOLD);
+                Duration.ZERO, Runtime.getRuntime().availableProcessors(), DEFAULT_LATE_THRESHOLD, null);
     }
 
     public LoadSettings withConnections(int connections) {
-        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold);
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps);
     }
 
     public LoadSettings withTimeout(Duration timeout) {
-        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold);
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps);
     }
 
     public LoadSettings withWarmup(Duration warmup) {
-        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold);
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps);
     }
 
     public LoadSettings withLoops(int loops) {
-        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold);
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps);
     }
 
     public LoadSettings withLateThreshold(Duration lateThreshold) {
-        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold);
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps);
+    }
+
+    /**
+     * The open model in steps of constant rate, one after another with no pause between them, e.g. twice a
+     * server's capacity for 30 s, then half of it: the rate is the first step's, the duration their sum, and
+     * the warm-up (if any) runs at the first step's rate.
+     */
+    public LoadSettings withSteps(List<RateStep> steps) {
+        if (steps == null || steps.isEmpty()) {
+            throw new IllegalArgumentException("at least one rate step is needed");
+        }
+        Duration sum = steps.stream().map(RateStep::duration).reduce(Duration.ZERO, Duration::plus);
+        return new LoadSettings(uri, model, steps.getFirst().ratePerSec(), sum, connections, timeout, warmup, loops, lateThreshold, steps);
     }
 
     /** Event loops actually used: never more than connections, so every loop owns at least one. */

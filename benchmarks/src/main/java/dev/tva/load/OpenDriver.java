@@ -3,11 +3,13 @@ package dev.tva.load;
 import io.netty.channel.EventLoop;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The open model on one event loop. Request {@code i} of the run is due at {@code t0 + i / rate}; this loop
- * owns every {@code stride}-th one. A pacing tick sends every request whose time has come, then sleeps
+ * The open model on one event loop. Request {@code i} of the run is due at {@code t0 + i / rate} (per
+ * {@link RateStep}, see {@link Pacing}); this loop owns every {@code stride}-th one. A pacing tick sends every request whose time has come, then sleeps
  * until the next one is due: one timer per tick, not per request, so tens of thousands per second cost
  * about a thousand wake-ups per loop.
  *
@@ -28,7 +30,7 @@ final class OpenDriver extends Driver {
     /** Most connection attempts in flight at once on one loop. */
     static final int MAX_CONNECTING = 32;
 
-    private final double nanosPerRequest;
+    private final Pacing pacing;
     private final int stride;
     private final long lateNanos;
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
@@ -40,7 +42,12 @@ final class OpenDriver extends Driver {
 
     OpenDriver(EventLoop loop, LoadSettings settings, Tally tally, int maxConnections, int index, int stride) {
         super(loop, settings, tally, maxConnections);
-        this.nanosPerRequest = 1e9 / settings.ratePerSec();
+        List<RateStep> steps = new ArrayList<>();
+        if (settings.warmup().isPositive()) {
+            steps.add(new RateStep(settings.ratePerSec(), settings.warmup()));
+        }
+        steps.addAll(settings.steps());
+        this.pacing = new Pacing(steps);
         this.stride = stride;
         this.next = index;
         this.lateNanos = settings.lateThreshold().toNanos();
@@ -69,7 +76,7 @@ final class OpenDriver extends Driver {
     }
 
     private long intended(long index) {
-        return startNanos + (long) (index * nanosPerRequest);
+        return startNanos + pacing.offsetNanos(index);
     }
 
     private void dispatch(long due, long now) {

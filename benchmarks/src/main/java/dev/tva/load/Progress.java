@@ -1,5 +1,7 @@
 package dev.tva.load;
 
+import org.HdrHistogram.Histogram;
+
 /**
  * A running load's counters, handed to the caller about once a second so long runs show they are alive.
  * Counts are of measured requests only (zero during the warm-up); {@code answers} and
@@ -16,7 +18,9 @@ package dev.tva.load;
  * @param late          measured requests sent later than the late threshold (open model)
  * @param answersPerSec answers per second over the last interval
  * @param answers       answers so far, warm-up included, whatever their status
+ * @param interval      latencies in microseconds of the measured 2xx answers that ended in this interval (empty
+ *                      during the warm-up), from each request's intended time like the run's; the caller owns it
  */
 public record Progress(long elapsedMillis, long totalMillis, boolean warmingUp, long sent, long completed,
-                       long errors, long timeouts, long late, double answersPerSec, long answers) {
+                       long errors, long timeouts, long late, double answersPerSec, long answers, Histogram interval) {
 }

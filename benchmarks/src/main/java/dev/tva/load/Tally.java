@@ -1,6 +1,8 @@
 package dev.tva.load;
 
 import dev.tva.workloads.Experiment;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,8 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The run's counters, shared by all event loops and read live for progress. Only measured requests are
- * counted, except {@link #answers}, which feeds the progress rate. Latencies are not here: each loop
- * records its own histogram, merged when the loops have stopped.
+ * counted, except {@link #answers}, which feeds the progress rate. The run's latencies are not here: each
+ * loop records its own histogram, merged when the loops have stopped; {@link #interval} holds only those of
+ * the current progress interval, for callers that follow a long run second by second.
  */
 final class Tally {
     final LongAdder scheduled = new LongAdder();
@@ -23,8 +26,19 @@ final class Tally {
     final LongAdder lateGenerator = new LongAdder();
     final LongAdder connectionsOpened = new LongAdder();
     final LongAdder answers = new LongAdder();
+    /** Latencies (µs) of the measured 2xx answers since the last {@link #takeInterval}; every loop writes, wait-free. */
+    private final Recorder interval = new Recorder(Driver.HIGHEST_MICROS, 3);
     private final Map<Integer, LongAdder> statusErrors = new ConcurrentHashMap<>();
     private final AtomicReference<String> firstError = new AtomicReference<>();
+
+    void recordInterval(long micros) {
+        interval.recordValue(micros);
+    }
+
+    /** The latencies recorded since the last call, and a fresh interval from now on. */
+    Histogram takeInterval() {
+        return interval.getIntervalHistogram();
+    }
 
     void statusError(int status, String url) {
         statusErrors.computeIfAbsent(status, s -> new LongAdder()).increment();

@@ -138,6 +138,30 @@ class LoadGeneratorIT {
     }
 
     /** In the open model every request due ends exactly one way. */
+    @Test
+    void stepsChangeTheRateWithoutAPauseAndEachSecondReportsItsOwnLatencies() {
+        LoadResult r;
+        List<Progress> progress = new CopyOnWriteArrayList<>();
+        try (TestServer server = TestServer.answering(200)) {
+            LoadSettings s = LoadSettings.open(server.uri("/"), 1, Duration.ofSeconds(1)).withLateThreshold(LENIENT)
+                    .withSteps(List.of(new RateStep(400, Duration.ofSeconds(2)), new RateStep(100, Duration.ofSeconds(2))));
+            r = LoadGenerator.run(s, progress::add);
+        }
+
+        assertThat(r.valid()).as(r.invalidReason()).isTrue();
+        assertThat(r.scheduled()).as("400/s x 2 s + 100/s x 2 s").isCloseTo(1_000, within(20L));
+        assertEveryRequestEndedOnce(r);
+        // The reports at 1 s and 2 s see the first step's rate, the ones at 3 s and 4 s the second's.
+        assertThat(progress).hasSizeGreaterThanOrEqualTo(3);
+        long first = progress.get(0).interval().getTotalCount();
+        long third = progress.get(2).interval().getTotalCount();
+        assertThat(first).as("answers in the first second").isBetween(300L, 500L);
+        assertThat(third).as("answers in the third second").isBetween(50L, 150L);
+        long sum = progress.stream().mapToLong(p -> p.interval().getTotalCount()).sum();
+        assertThat(sum).as("the intervals hold each answer once; the last ones end after the last report")
+                .isLessThanOrEqualTo(r.completed()).isGreaterThan(r.completed() - 200);
+    }
+
     private static void assertEveryRequestEndedOnce(LoadResult r) {
         assertThat(r.completed() + r.errors() + r.timeouts()).as(r.toString()).isEqualTo(r.scheduled());
         assertThat(r.late()).isEqualTo(r.lateNoConnection() + r.lateGenerator());

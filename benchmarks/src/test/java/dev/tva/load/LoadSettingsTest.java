@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,5 +57,26 @@ class LoadSettingsTest {
         assertThatThrownBy(() -> LoadSettings.open(URL, 10, Duration.ZERO)).hasMessageContaining("duration must be 1 ms to 1 h");
         assertThatThrownBy(() -> LoadSettings.open(URL, 10, Duration.ofSeconds(1)).withConnections(0)).hasMessageContaining("connections must be at least 1");
         assertThatThrownBy(() -> LoadSettings.open(URL, 10, Duration.ofSeconds(1)).withWarmup(Duration.ofSeconds(-1))).hasMessageContaining("warm-up");
+    }
+
+    @Test
+    void stepsSetTheRateAndTheDurationAndSurviveTheOtherSettings() {
+        LoadSettings s = LoadSettings.open(URI.create("http://127.0.0.1:8080/hello"), 100, Duration.ofSeconds(1))
+                .withSteps(List.of(new RateStep(200, Duration.ofSeconds(30)), new RateStep(50, Duration.ofSeconds(20))))
+                .withTimeout(Duration.ofSeconds(2));
+        assertThat(s.ratePerSec()).isEqualTo(200);
+        assertThat(s.duration()).isEqualTo(Duration.ofSeconds(50));
+        assertThat(s.steps()).hasSize(2);
+        assertThat(LoadSettings.open(URI.create("http://127.0.0.1:8080/"), 100, Duration.ofSeconds(3)).steps())
+                .containsExactly(new RateStep(100, Duration.ofSeconds(3)));
+    }
+
+    @Test
+    void badStepsAreRefusedWithWhatIsAccepted() {
+        LoadSettings closed = LoadSettings.closed(URI.create("http://127.0.0.1:8080/"), 4, Duration.ofSeconds(1));
+        assertThatThrownBy(() -> closed.withSteps(List.of(new RateStep(10, Duration.ofSeconds(1)))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("open model");
+        assertThatThrownBy(() -> new RateStep(0, Duration.ofSeconds(1))).hasMessageContaining("above 0");
+        assertThatThrownBy(() -> new RateStep(10, Duration.ZERO)).hasMessageContaining("1 ms to 1 h");
     }
 }
