@@ -250,6 +250,11 @@ final class LoadCommand implements Callable<Integer> {
                 r.late(), r.lateNoConnection(), r.lateGenerator()) : "");
         out.printf(Locale.ROOT, "  connections %,d opened (%s %,d), %d event loops%n", r.connectionsOpened(),
                 open ? "at most" : "held", r.connections(), r.loops());
+        if (r.generatorCpuMillis() >= 0) {
+            out.printf(Locale.ROOT, "  generator   %.1f s CPU over the measured part (%.1f us per answer), longest GC pause %d ms%n",
+                    r.generatorCpuMillis() / 1000.0, r.completed() == 0 ? 0.0 : r.generatorCpuMillis() * 1000.0 / r.completed(),
+                    r.generatorLongestGcPauseMillis());
+        }
         if (r.firstError() != null) {
             out.println("  first error " + r.firstError());
         }

@@ -182,7 +182,7 @@ public final class ServerBench {
         AtomicLong peakThreads = new AtomicLong(server.threads());
         long[] cpuAtStart = {-1};
         long[] backendCpuAtStart = {-1};
-        GeneratorWatch[] generator = {null};
+        boolean[] measuring = {false};
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("server-sampler").factory());
         sampler.scheduleAtFixedRate(() -> peakThreads.accumulateAndGet(server.threads(), Math::max), 0, 100, TimeUnit.MILLISECONDS);
@@ -190,11 +190,11 @@ public final class ServerBench {
         LoadResult result;
         try {
             result = LoadGenerator.run(settings, p -> {
-                if (!p.warmingUp() && generator[0] == null) { // the ramp-up is over (it ends on a report): count from here
+                if (!p.warmingUp() && !measuring[0]) { // the ramp-up is over (it ends on a report): count from here
+                    measuring[0] = true;
                     cpuAtStart[0] = server.cpuMillis();
                     backendCpuAtStart[0] = backendCpuMillis.getAsLong();
                     peakThreads.set(server.threads());
-                    generator[0] = GeneratorWatch.start();
                 }
                 if (p.elapsedMillis() - lastPrinted[0] >= 5_000) {
                     lastPrinted[0] = p.elapsedMillis();
@@ -205,15 +205,12 @@ public final class ServerBench {
             });
         } finally {
             sampler.shutdownNow();
-            if (generator[0] != null) {
-                generator[0].close();
-            }
         }
         // CPU from the end of the ramp-up to the last answer.
         long cpu = cpuAtStart[0] < 0 ? -1 : server.cpuMillis() - cpuAtStart[0];
         long backendCpu = backendCpuAtStart[0] < 0 ? -1 : backendCpuMillis.getAsLong() - backendCpuAtStart[0];
-        long generatorCpu = generator[0] == null ? -1 : generator[0].cpuMillis();
-        long generatorPause = generator[0] == null ? -1 : generator[0].longestGcPauseMillis();
+        long generatorCpu = result.generatorCpuMillis();
+        long generatorPause = result.generatorLongestGcPauseMillis();
         return new Row(setup.id().id(), setup.label(), plan.endpoint(), plan.pathAndQuery(), settings.ratePerSec(),
                 result.achievedPerSec(), setup.boundPerSec(), result.latencyMicros(), result.sent(), result.completed(),
                 result.errors(), result.timeouts(), result.late(), result.lateNoConnection(), result.lateGenerator(),

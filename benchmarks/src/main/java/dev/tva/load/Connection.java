@@ -1,33 +1,30 @@
 package dev.tva.load;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.ByteToMessageDecoder;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * One keep-alive connection and the one request it carries at a time (HTTP/1.1, no pipelining). It
  * remembers when that request's latency started and when it times out, and tells its {@link Driver}
- * how the request ended. Everything here runs on the connection's event loop.
+ * how the request ended. The request goes out as bytes encoded once ({@link Connector#request}); the
+ * answer is read by an {@link AnswerReader}. Everything here runs on the connection's event loop.
  */
-final class Connection extends SimpleChannelInboundHandler<HttpObject> {
+final class Connection extends ByteToMessageDecoder {
     enum State { CONNECTING, IDLE, BUSY, CLOSED }
 
     private final Driver driver;
+    private final AnswerReader reader = new AnswerReader();
     private Channel channel;
     State state = State.CONNECTING;
     /** When this request's latency started: its intended time (open model) or its send (closed model). */
     long originNanos;
     long deadlineNanos;
     boolean measured;
-    private int status;
-    private boolean keepAlive;
 
     Connection(Driver driver) {
         this.driver = driver;
@@ -39,12 +36,11 @@ final class Connection extends SimpleChannelInboundHandler<HttpObject> {
     }
 
     /** Writes {@code request}; its answer, loss or timeout goes to the driver. */
-    void send(FullHttpRequest request, long originNanos, long deadlineNanos, boolean measured) {
+    void send(ByteBuf request, long originNanos, long deadlineNanos, boolean measured) {
         this.state = State.BUSY;
         this.originNanos = originNanos;
         this.deadlineNanos = deadlineNanos;
         this.measured = measured;
-        this.status = 0;
         // A failed write fires exceptionCaught, which closes the connection: no promise per request.
         channel.writeAndFlush(request, channel.voidPromise());
     }
@@ -60,32 +56,29 @@ final class Connection extends SimpleChannelInboundHandler<HttpObject> {
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (state != State.BUSY) {
+            in.skipBytes(in.readableBytes()); // bytes nobody asked for, or after a timeout: nothing waits for them
             return;
         }
-        if (msg instanceof HttpResponse response) {
-            status = response.status().code();
-            keepAlive = HttpUtil.isKeepAlive(response);
-        }
-        if (msg instanceof LastHttpContent) {
+        if (reader.read(in)) {
             long now = System.nanoTime();
-            if (keepAlive) {
+            if (reader.keepAlive()) {
                 state = State.IDLE;
             } else {
                 state = State.CLOSED;
                 ctx.close();
             }
-            driver.answered(this, status, now);
+            driver.answered(this, reader.status(), now);
         }
     }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         State was = state;
         state = State.CLOSED;
         driver.closed(this, was == State.BUSY ? new IOException("connection closed before the answer") : null);
-        ctx.fireChannelInactive();
+        super.channelInactive(ctx);
     }
 
     @Override

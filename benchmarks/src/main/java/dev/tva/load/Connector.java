@@ -1,6 +1,7 @@
 package dev.tva.load;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -8,33 +9,25 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
+
+import java.nio.charset.StandardCharsets;
 
 /**
- * Opens connections to the target on one event loop (pipeline: {@link HttpClientCodec}, then a
- * {@link Connection} reporting to the driver) and makes the one request every connection sends.
+ * Opens connections to the target on one event loop (pipeline: one {@link Connection} reporting to the
+ * driver) and holds the one request every connection sends, encoded once.
  */
 final class Connector {
     private final Bootstrap bootstrap;
-    private final HttpHeaders headers;
-    private final String pathAndQuery;
+    /** The request's bytes; never released, so every send can write a duplicate of them. */
+    private final ByteBuf request;
 
     Connector(EventLoop loop, LoadSettings settings, Driver driver) {
         String host = settings.uri().getHost();
         int port = settings.uri().getPort();
-        this.pathAndQuery = settings.pathAndQuery();
         // HTTP/1.1 keeps the connection alive unless the server says otherwise.
-        this.headers = new DefaultHttpHeaders()
-                .set(HttpHeaderNames.HOST, host + ":" + port)
-                .set(HttpHeaderNames.USER_AGENT, "lab-load");
+        byte[] bytes = ("GET " + settings.pathAndQuery() + " HTTP/1.1\r\nHost: " + host + ":" + port
+                + "\r\nUser-Agent: lab-load\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.request = Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes).asReadOnly());
         this.bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
@@ -44,7 +37,7 @@ final class Connector {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new HttpClientCodec(), new Connection(driver));
+                        ch.pipeline().addLast(new Connection(driver));
                     }
                 });
     }
@@ -54,9 +47,8 @@ final class Connector {
         return bootstrap.connect();
     }
 
-    /** A fresh request each time (the encoder consumes what it writes); the headers are shared and never changed. */
-    FullHttpRequest request() {
-        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, pathAndQuery, Unpooled.EMPTY_BUFFER,
-                headers, EmptyHttpHeaders.INSTANCE);
+    /** The request to write: a view of the same bytes with its own position (writing consumes the view, not the bytes). */
+    ByteBuf request() {
+        return request.duplicate();
     }
 }

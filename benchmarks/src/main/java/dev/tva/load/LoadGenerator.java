@@ -78,6 +78,7 @@ public final class LoadGenerator {
         Tally tally = new Tally();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("load"), NioIoHandler.newFactory());
         List<Driver> drivers = new ArrayList<>();
+        GeneratorWatch watch = null;
         try {
             // Split the connections, and the requests, evenly between the loops.
             Iterator<EventExecutor> executors = group.iterator();
@@ -100,9 +101,16 @@ public final class LoadGenerator {
             for (Driver d : drivers) {
                 d.start(start);
             }
-            waitForEnd(settings, drivers, tally, start, progress, stop);
+            watch = waitForEnd(settings, drivers, tally, start, progress, stop);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        }
+        long generatorCpuMillis = -1;
+        long generatorPauseMillis = -1;
+        if (watch != null) {
+            generatorCpuMillis = watch.cpuMillis();
+            generatorPauseMillis = watch.longestGcPauseMillis();
+            watch.close();
         }
         // The loops have stopped: their histograms and counters are final and visible here.
         Histogram merged = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
@@ -118,30 +126,41 @@ public final class LoadGenerator {
             end = d.endNanos;
         }
         long measuredNanos = Math.max(end, lastEnd) - measureFrom;
-        return LoadResult.of(settings, tally, LatencySummary.of(merged), measuredNanos, loops, unresolved, Environment.current());
+        return LoadResult.of(settings, tally, LatencySummary.of(merged), measuredNanos, loops, unresolved, Environment.current())
+                .withGenerator(generatorCpuMillis, generatorPauseMillis);
     }
 
     /**
      * Waits for every loop to finish, reporting progress each second and ending the run early when
-     * {@code stop} says so; gives up a little after the last deadline.
+     * {@code stop} says so; gives up a little after the last deadline. Returns the watch on this JVM's own
+     * CPU and GC pauses, started when the measured part began (null if the run ended before it).
      */
-    private static void waitForEnd(LoadSettings settings, List<Driver> drivers, Tally tally, long start, Consumer<Progress> progress,
-                                   Predicate<Progress> stop) {
+    private static GeneratorWatch waitForEnd(LoadSettings settings, List<Driver> drivers, Tally tally, long start,
+                                             Consumer<Progress> progress, Predicate<Progress> stop) {
         CompletableFuture<Void> all = CompletableFuture.allOf(drivers.stream().map(d -> d.done).toArray(CompletableFuture[]::new));
         long warmupNanos = settings.warmup().toNanos();
         long totalNanos = warmupNanos + settings.duration().toNanos();
         long afterEnd = settings.timeout().toNanos() + Driver.SWEEP_NANOS + 2 * SECOND_NANOS;
         long giveUp = start + totalNanos + afterEnd;
+        long measureFrom = start + warmupNanos;
+        GeneratorWatch watch = null;
         boolean stopped = false;
         long nextReport = start + SECOND_NANOS;
         long answersBefore = 0;
         long reportedAt = start;
         while (true) {
             long now = System.nanoTime();
-            if (now >= giveUp || await(all, Math.min(nextReport, giveUp) - now)) {
-                return;
+            long wake = Math.min(nextReport, giveUp);
+            if (watch == null) {
+                wake = Math.min(wake, measureFrom);
+            }
+            if (now >= giveUp || await(all, wake - now)) {
+                return watch;
             }
             now = System.nanoTime();
+            if (watch == null && now >= measureFrom) {
+                watch = GeneratorWatch.start();
+            }
             if (now >= nextReport) {
                 long answers = tally.answers.sum();
                 Progress p = new Progress((now - start) / 1_000_000, totalNanos / 1_000_000, now - start < warmupNanos,

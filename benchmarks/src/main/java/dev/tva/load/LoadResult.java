@@ -48,12 +48,16 @@ import java.util.Map;
  * @param firstError        the first failure seen, for a clue; null when there was none
  * @param env               where it ran
  * @param cpus              the generator's CPUs as {@code --cpus} names them ({@code generator=0}); null when not pinned
+ * @param generatorCpuMillis the generator's own CPU time (this JVM's, JIT and GC threads included) from the start
+ *                          of the measured part to the end of the run; -1 when unknown
+ * @param generatorLongestGcPauseMillis the generator's longest GC pause in that span (0: none); -1 when unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"model", "url", "targetPerSec", "achievedPerSec", "latencyMicros", "latencyFrom", "scheduled",
         "sent", "completed", "errors", "errorsByStatus", "connectionErrors", "timeouts", "late", "lateNoConnection",
         "lateGenerator", "valid", "invalidReason", "faults", "connections", "connectionsOpened", "loops", "durationMillis",
-        "measuredMillis", "warmupMillis", "timeoutMillis", "lateThresholdMillis", "firstError", "env", "cpus"})
+        "measuredMillis", "warmupMillis", "timeoutMillis", "lateThresholdMillis", "firstError", "env", "cpus",
+        "generatorCpuMillis", "generatorLongestGcPauseMillis"})
 public record LoadResult(
         String model,
         String url,
@@ -84,7 +88,9 @@ public record LoadResult(
         long lateThresholdMillis,
         String firstError,
         Environment env,
-        String cpus) {
+        String cpus,
+        long generatorCpuMillis,
+        long generatorLongestGcPauseMillis) {
 
     /** Where the open model's latency starts. */
     public static final String FROM_INTENDED = "intended send time (coordinated omission corrected)";
@@ -111,7 +117,7 @@ public record LoadResult(
                 tally.connectionErrors.sum(), timeouts, tally.late(), tally.lateNoConnection.sum(), tally.lateGenerator.sum(),
                 validity.valid(), validity.reason(), validity.faults(), settings.connections(), tally.connectionsOpened.sum(), loops,
                 settings.duration().toMillis(), measuredNanos / 1_000_000, settings.warmup().toMillis(),
-                settings.timeout().toMillis(), settings.lateThreshold().toMillis(), firstError, env, null);
+                settings.timeout().toMillis(), settings.lateThreshold().toMillis(), firstError, env, null, -1, -1);
     }
 
     /** The same result, recording where the generator ran. */
@@ -119,6 +125,14 @@ public record LoadResult(
         return new LoadResult(model, url, targetPerSec, achievedPerSec, latencyMicros, latencyFrom, scheduled, sent, completed,
                 errors, errorsByStatus, connectionErrors, timeouts, late, lateNoConnection, lateGenerator, valid, invalidReason,
                 faults, connections, connectionsOpened, loops, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
-                lateThresholdMillis, firstError, env, cpus);
+                lateThresholdMillis, firstError, env, cpus, generatorCpuMillis, generatorLongestGcPauseMillis);
+    }
+
+    /** The same result, with the generator's own CPU time and longest GC pause over the measured part. */
+    public LoadResult withGenerator(long cpuMillis, long longestGcPauseMillis) {
+        return new LoadResult(model, url, targetPerSec, achievedPerSec, latencyMicros, latencyFrom, scheduled, sent, completed,
+                errors, errorsByStatus, connectionErrors, timeouts, late, lateNoConnection, lateGenerator, valid, invalidReason,
+                faults, connections, connectionsOpened, loops, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
+                lateThresholdMillis, firstError, env, cpus, cpuMillis, longestGcPauseMillis);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tva.engine;
+package dev.tva.load;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 
