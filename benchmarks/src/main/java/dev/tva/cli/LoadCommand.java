@@ -76,7 +76,8 @@ final class LoadCommand implements Callable<Integer> {
     Duration timeout;
 
     @Option(names = "--warmup", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            defaultValue = "0s", description = "the same load first, this long, not measured (default: ${DEFAULT-VALUE})")
+            defaultValue = "5s", description = "the same load first, this long, not measured: a cold generator spends its first "
+            + "second loading and compiling its own code, and falls behind its schedule meanwhile (default: ${DEFAULT-VALUE})")
     Duration warmup;
 
     @Option(names = "--late-threshold", paramLabel = "DURATION", converter = Converters.DurationConverter.class,

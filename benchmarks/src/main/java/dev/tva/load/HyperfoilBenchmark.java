@@ -61,8 +61,12 @@ public record HyperfoilBenchmark(String name, URI target, String path, LoadModel
         Objects.requireNonNull(timeout, "timeout");
     }
 
-    /** The benchmark equivalent to {@code settings}, which were validated when they were made. */
+    /** The benchmark equivalent to {@code settings}, which were validated when they were made; one rate step only. */
     public static HyperfoilBenchmark of(LoadSettings settings) {
+        if (settings.steps().size() > 1) {
+            throw new IllegalArgumentException("a Hyperfoil benchmark is emitted for one rate; these settings have "
+                    + settings.steps().size() + " rate steps");
+        }
         URI uri = settings.uri();
         URI target = URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
         return new HyperfoilBenchmark(NAME, target, settings.pathAndQuery(), settings.model(), settings.ratePerSec(),

@@ -31,6 +31,8 @@ final class OpenDriver extends Driver {
     static final int MAX_CONNECTING = 32;
 
     private final Pacing pacing;
+    /** The tick, made once: a method reference written at each schedule would be a new object per tick. */
+    private final Runnable tickTask = this::tick;
     private final int stride;
     private final long lateNanos;
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
@@ -71,7 +73,7 @@ final class OpenDriver extends Driver {
             scheduleDone = true;
             checkDone();
         } else {
-            loop.schedule(this::tick, due - now, TimeUnit.NANOSECONDS);
+            loop.schedule(tickTask, due - now, TimeUnit.NANOSECONDS);
         }
     }
 

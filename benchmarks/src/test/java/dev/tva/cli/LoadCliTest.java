@@ -64,7 +64,7 @@ class LoadCliTest {
 
         assertThat(ran.exit()).isZero();
         assertThat(ran.out()).startsWith("Usage: lab load").contains("--rate=RATE").contains("--closed")
-                .contains("(default: 1000)").contains("(default: 0s)").contains("(default: 10ms)")
+                .contains("(default: 1000)").contains("(default: 5s)").contains("(default: 10ms)")
                 .contains("more than 1% of requests sent late is INVALID");
     }
 
