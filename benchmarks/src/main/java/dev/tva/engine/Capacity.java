@@ -48,7 +48,9 @@ final class Capacity {
             boolean grew = r.achievedPerSec() >= GROWTH * best;
             best = Math.max(best, r.achievedPerSec());
             if (!grew || r.timeouts() > 0 || connections >= maxConnections) {
-                return new Found(best, String.join(", ", steps));
+                String limit = grew && r.timeouts() == 0 ? "; still growing at the --connections limit: the capacity with "
+                        + String.format(Locale.ROOT, "%,d", connections) + " in flight" : "";
+                return new Found(best, String.join(", ", steps) + limit);
             }
         }
     }

@@ -56,7 +56,8 @@ public final class Recovery {
      * Seconds from the drop (at {@code dropSecond}) to the start of the first second from which every second
      * up to {@code endSecond} is {@linkplain Second#within good}, at least {@link #MIN_HELD_SECONDS} of them;
      * empty when there is no such second: the server never recovered within the run. Seconds after
-     * {@code endSecond} (waiting for the last answers, with no new requests) do not count.
+     * {@code endSecond} (waiting for the last answers, with no new requests) do not count. The run may end
+     * before its last second is reported (every answer came in), so the reports may stop one second short.
      */
     public static OptionalInt seconds(List<Second> timeline, int dropSecond, int endSecond, Duration slo) {
         int firstGood = -1;
@@ -70,7 +71,8 @@ public final class Recovery {
                 firstGood = s.second();
             }
         }
-        if (firstGood < 0 || endSecond - firstGood + 1 < MIN_HELD_SECONDS || lastSecond(timeline, endSecond) < endSecond) {
+        int last = lastSecond(timeline, endSecond);
+        if (firstGood < 0 || last - firstGood + 1 < MIN_HELD_SECONDS || last < endSecond - 1) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(firstGood - 1 - dropSecond);

@@ -87,6 +87,14 @@ class RecoveryTest {
     }
 
     @Test
+    void theLastSecondMayBeUnreportedWhenEveryAnswerCameInBeforeIt() {
+        List<Recovery.Second> t = timeline(50, 900, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000,
+                2000, 80, 60, 60, 60, 60, 60, 60, 60);
+
+        assertThat(Recovery.seconds(t, DROP, END, SLO)).hasValue(1);
+    }
+
+    @Test
     void reportsThatStopBeforeTheEndShowNoRecovery() {
         List<Recovery.Second> t = timeline(50, 900, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 60, 60, 60, 60, 60);
 
