@@ -139,11 +139,11 @@ public final class ServerBench {
     }
 
     /** How a server's warm-up went: whether its windows settled, and how long it took. */
-    private record Warmed(boolean steady, long millis) {
+    record Warmed(boolean steady, long millis) {
     }
 
     /** Warms a fresh server up (see the class comment), printing one line on {@code err} about how it went. */
-    private static Warmed warmUp(PrintWriter err, ServerProcess server, Setup setup, Plan plan, URI target) {
+    static Warmed warmUp(PrintWriter err, ServerProcess server, Setup setup, Plan plan, URI target) {
         if (plan.warmup().isZero()) {
             return new Warmed(false, 0);
         }

@@ -1,0 +1,112 @@
+package dev.tva.cli;
+
+import dev.tva.engine.OverloadResult;
+import dev.tva.engine.OverloadRun;
+import dev.tva.engine.Recovery;
+import dev.tva.engine.ServerBench;
+import dev.tva.engine.UserException;
+import dev.tva.report.OverloadText;
+import dev.tva.workloads.BackendProcess;
+import dev.tva.workloads.Environment;
+import dev.tva.workloads.Results;
+import dev.tva.workloads.web.Endpoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code lab overload}: each server at twice its capacity, then at half of it, in one open-model run; did
+ * it survive, was every request accounted for, and how long after the drop was its p99 back under the SLO.
+ *
+ * <p>The default {@code --timeout} is 2 s, a user who gives up after 2 s. The timeout bounds the backlog in
+ * front of the server: a request waiting longer is dropped, as the user would leave. With 10 s, the last
+ * 10 s of the overload (20 s of capacity at 2x) are still waiting when the rate drops, and half the
+ * capacity spare works them off slowly: the recovery would measure the client's patience, not the server.
+ */
+@Command(name = "overload", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs each server at twice its capacity, then at half of it, in ONE open-model run (the backlog carries over),"
+                + " and reports whether it stayed alive, every request's fate, the p99 of each second and the recovery time.",
+                "Each server in its own JVM, the backend in another; capacity measured (closed model, doubling connections) unless given."})
+final class OverloadCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StressOptions options;
+
+    @Option(names = "--endpoint", converter = Converters.EndpointConverter.class, defaultValue = "io",
+            description = "the endpoint to overload: hello, sleep or io (default: ${DEFAULT-VALUE})")
+    Endpoint endpoint;
+
+    @Option(names = "--capacity", converter = Converters.RateConverter.class, paramLabel = "RATE",
+            description = "the servers' capacity in requests/s (default: measured per server)")
+    Double capacity;
+
+    @Option(names = "--over", converter = Converters.DurationConverter.class, defaultValue = "30s",
+            description = "how long at twice the capacity (default: ${DEFAULT-VALUE})")
+    Duration over;
+
+    @Option(names = "--after", converter = Converters.DurationConverter.class, defaultValue = "30s",
+            description = "how long at half the capacity after it, at least 5s (default: ${DEFAULT-VALUE})")
+    Duration after;
+
+    @Option(names = "--timeout", converter = Converters.DurationConverter.class, defaultValue = "2s",
+            description = "a user gives up after this: the request counts as a timeout (default: ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Option(names = "--slo", converter = Converters.DurationConverter.class, defaultValue = "100ms",
+            description = "the p99 each second must be back under (default: ${DEFAULT-VALUE})")
+    Duration slo;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String path = options.pathAndQuery(endpoint);
+        whole("--over", over, Duration.ofSeconds(1));
+        whole("--after", after, Duration.ofSeconds(5));
+        whole("--timeout", timeout, Duration.ofSeconds(1));
+        if (slo.isZero()) {
+            throw new UserException(UserException.BAD_INPUT, "Invalid value for option '--slo': expected more than 0, e.g. 100ms");
+        }
+        OverloadRun.Plan plan = new OverloadRun.Plan(endpoint, path, capacity, over, after, options.warmup, options.connections, timeout, slo);
+        out.println("lab overload: " + Environment.current().oneLine());
+        out.printf(Locale.ROOT, "GET %s at twice each server's capacity for %d s, then half of it for %d s, in one open-model run;"
+                + " recovered = p99 of each second back under %d ms within %d s of the drop, and staying there.%n",
+                path, over.toSeconds(), after.toSeconds(), slo.toMillis(), Recovery.WITHIN.toSeconds());
+        out.println("Each server in its own JVM, the backend in another, the load generator in this one: all share "
+                + Runtime.getRuntime().availableProcessors() + " cores.");
+        out.flush();
+        List<OverloadResult> results = new ArrayList<>();
+        try (BackendProcess backend = BackendProcess.start(Runtime.getRuntime().availableProcessors())) {
+            for (ServerBench.Setup setup : options.setups(backend.uri())) {
+                OverloadResult r = OverloadRun.run(err, setup, plan);
+                results.add(r);
+                out.println();
+                out.print(OverloadText.block(r));
+                out.flush();
+            }
+        }
+        out.println();
+        out.println(Results.save("overload", results, options.json));
+        return results.stream().anyMatch(r -> r.verdict() == Recovery.Verdict.CRASHED || r.lost() != 0) ? UserException.FAILED : 0;
+    }
+
+    /** Whole seconds, at least {@code min}: the timeline and the recovery count in seconds. */
+    private static void whole(String flag, Duration d, Duration min) {
+        if (d.compareTo(min) < 0 || d.toMillis() % 1000 != 0) {
+            throw new UserException(UserException.BAD_INPUT, "Invalid value for option '" + flag + "': expected whole seconds, at least "
+                    + min.toSeconds() + "s, got " + d.toMillis() + "ms");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tva.report;
+
+import dev.tva.engine.OverloadResult;
+import dev.tva.engine.Recovery;
+import dev.tva.load.LoadResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** One server's overload run as text: capacity, accounting, errors by kind, the p99 of each second, recovery and verdict. */
+public final class OverloadText {
+    /** Seconds per line of the timeline. */
+    private static final int PER_LINE = 10;
+
+    private OverloadText() {
+    }
+
+    public static String block(OverloadResult r) {
+        LoadResult load = r.load();
+        StringBuilder b = new StringBuilder();
+        line(b, "%s: capacity %,.0f/s (%s); warm-up %s", r.label(), r.capacityPerSec(), r.capacityFrom(), r.steady() ? "steady" : "NOT steady");
+        line(b, "  load: %,.0f/s for %d s, then %,.0f/s for %d s, one open-model run; timeout %d s, SLO p99 %d ms", r.overPerSec(),
+                r.overMillis() / 1000, r.afterPerSec(), r.afterMillis() / 1000, load.timeoutMillis() / 1000, r.sloMillis());
+        line(b, "  requests: %,d scheduled = %,d answered + %,d errors + %,d timeouts%s", load.scheduled(), load.completed(), load.errors(),
+                load.timeouts(), r.lost() == 0 ? " (none lost)" : String.format(Locale.ROOT, " + %,d LOST", r.lost()));
+        line(b, "  failures by kind: %s", kinds(load));
+        line(b, "  p99 of each second in ms (* = errors or timeouts in that second, - = no answer; | = the rate drops):");
+        for (String row : timeline(r)) {
+            b.append("    ").append(row).append('\n');
+        }
+        line(b, "  server: %s, %s; %,d MB RSS, at most %,d threads", r.alive() ? "alive" : "DEAD after the run",
+                r.helloMillis() == null ? "did NOT answer /hello after the run" : "answered /hello " + r.helloMillis() + " ms after the run",
+                r.serverRssMb(), r.serverPeakThreads());
+        line(b, "  recovery: %s", r.recoverySeconds() == null ? "never within the run (p99 not back under the SLO for the last "
+                + Recovery.MIN_HELD_SECONDS + "+ s)" : r.recoverySeconds() + " s after the rate dropped");
+        line(b, "  verdict: %s", switch (r.verdict()) {
+            case RECOVERED -> "RECOVERED within " + Recovery.WITHIN.toSeconds() + " s";
+            case SLOW -> "SLOW (not back under the SLO within " + Recovery.WITHIN.toSeconds() + " s of the drop)";
+            case CRASHED -> "CRASHED";
+        });
+        return b.toString();
+    }
+
+    private static String kinds(LoadResult load) {
+        List<String> kinds = new ArrayList<>();
+        load.errorsByStatus().forEach((status, count) -> kinds.add(String.format(Locale.ROOT, "HTTP %s: %,d", status, count)));
+        if (load.connectionErrors() > 0) {
+            kinds.add(String.format(Locale.ROOT, "connection lost or refused: %,d", load.connectionErrors()));
+        }
+        if (load.timeouts() > 0) {
+            kinds.add(String.format(Locale.ROOT, "timeouts (no answer within %d s): %,d", load.timeoutMillis() / 1000, load.timeouts()));
+        }
+        return kinds.isEmpty() ? "none" : String.join(", ", kinds);
+    }
+
+    /** Rows of {@link #PER_LINE} seconds, e.g. {@code   1-10: 52 60 340* ...}. */
+    static List<String> timeline(OverloadResult r) {
+        long drop = r.overMillis() / 1000;
+        List<String> rows = new ArrayList<>();
+        StringBuilder row = new StringBuilder();
+        for (Recovery.Second s : r.timeline()) {
+            if ((s.second() - 1) % PER_LINE == 0) {
+                if (!row.isEmpty()) {
+                    rows.add(row.toString());
+                }
+                row = new StringBuilder(String.format(Locale.ROOT, "%3d-%-3d:", s.second(), s.second() + PER_LINE - 1));
+            }
+            row.append(s.second() == drop + 1 ? " |" : "").append(' ').append(s.answers() == 0 ? "-" : millis(s.p99Micros()))
+                    .append(s.failures() > 0 ? "*" : "");
+        }
+        if (!row.isEmpty()) {
+            rows.add(row.toString());
+        }
+        return rows;
+    }
+
+    private static String millis(long micros) {
+        double ms = micros / 1000.0;
+        return String.format(Locale.ROOT, ms < 10 ? "%.1f" : "%,.0f", ms);
+    }
+
+    private static void line(StringBuilder b, String format, Object... args) {
+        b.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tva.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The recovery rule, on synthetic timelines: 10 s at twice the capacity, then 10 s at half, SLO 100 ms. */
+class RecoveryTest {
+    private static final Duration SLO = Duration.ofMillis(100);
+    private static final int DROP = 10;
+    private static final int END = 20;
+
+    /** Seconds 1..n, each with its p99 in ms; a negative p99 is a second with no answer at all. */
+    private static List<Recovery.Second> timeline(long... p99Millis) {
+        List<Recovery.Second> seconds = new ArrayList<>();
+        for (int i = 0; i < p99Millis.length; i++) {
+            long p99 = p99Millis[i];
+            seconds.add(new Recovery.Second(i + 1, p99 < 0 ? 0 : 100, Math.max(0, p99) * 1000, 0));
+        }
+        return seconds;
+    }
+
+    @Test
+    void recoveryCountsFromTheDropToTheFirstSecondThatStaysUnderTheSlo() {
+        // Under the SLO again from second 15 on: second 15 starts 4 s after the drop at 10 s.
+        List<Recovery.Second> t = timeline(50, 300, 900, 1500, 2000, 2000, 2000, 2000, 2000, 2000,
+                1800, 900, 400, 150, 60, 55, 52, 51, 50, 50);
+
+        assertThat(Recovery.seconds(t, DROP, END, SLO)).hasValue(4);
+        assertThat(Recovery.verdict(true, Recovery.seconds(t, DROP, END, SLO))).isEqualTo(Recovery.Verdict.RECOVERED);
+    }
+
+    @Test
+    void aSecondUnderTheSloThatDoesNotLastIsNotRecovery() {
+        // Good at 12, bad again at 13: recovery starts only at 16 (5 s after the drop).
+        List<Recovery.Second> t = timeline(50, 900, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000,
+                500, 80, 400, 200, 101, 90, 60, 50, 50, 50);
+
+        assertThat(Recovery.seconds(t, DROP, END, SLO)).hasValue(5);
+    }
+
+    @Test
+    void aServerStillOverTheSloAtTheEndNeverRecovered() {
+        List<Recovery.Second> t = timeline(50, 900, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000,
+                2000, 1900, 1500, 900, 400, 200, 90, 60, 50, 250);
+
+        assertThat(Recovery.seconds(t, DROP, END, SLO)).isEmpty();
+        assertThat(Recovery.verdict(true, OptionalInt.empty())).isEqualTo(Recovery.Verdict.SLOW);
+    }
+
+    @Test
+    void goodOnlyInTheLastTwoSecondsIsNotYetShownToStay() {
+        List<Recovery.Second> t = timeline(50, 900, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000,
+                2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 60, 50);
+
+        assertThat(Recovery.seconds(t, DROP, END, SLO)).isEmpty();
+    }
+
+    @Test
+    void timeoutsOrErrorsOrSilenceInASecondMakeItBadWhateverItsP99() {
+        List<Recovery.Second> t = new ArrayList<>(timeline(50, 900, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000,
+                60, 60, -1, 60, 60, 60, 60, 60, 60, 60));
+        t.set(15, new Recovery.Second(16, 100, 60_000, 3)); // 3 timeouts counted in second 16
+
+        assertThat(Recovery.seconds(t, DROP, END, SLO)).as("bad at 13 (no answer) and 16 (timeouts): good from 17").hasValue(6);
+    }
+
+    @Test
+    void aServerThatNeverLeftTheSloRecoversAtOnceAndSecondsAfterTheEndDoNotCount() {
+        List<Recovery.Second> t = new ArrayList<>(timeline(50, 50, 50, 50, 50, 50, 50, 50, 50, 50,
+                50, 50, 50, 50, 50, 50, 50, 50, 50, 50));
+        t.add(new Recovery.Second(21, 1, 5_000_000, 40)); // draining after the last request was due
+
+        assertThat(Recovery.seconds(t, DROP, END, SLO)).hasValue(0);
+    }
+
+    @Test
+    void recoveryLaterThanTenSecondsIsSlowAndADeadServerCrashedWhateverTheTimeline() {
+        assertThat(Recovery.verdict(true, OptionalInt.of(10))).isEqualTo(Recovery.Verdict.RECOVERED);
+        assertThat(Recovery.verdict(true, OptionalInt.of(11))).isEqualTo(Recovery.Verdict.SLOW);
+        assertThat(Recovery.verdict(false, OptionalInt.of(0))).isEqualTo(Recovery.Verdict.CRASHED);
+    }
+
+    @Test
+    void theLastSecondMayBeUnreportedWhenEveryAnswerCameInBeforeIt() {
+        List<Recovery.Second> t = timeline(50, 900, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000,
+                2000, 80, 60, 60, 60, 60, 60, 60, 60);
+
+        assertThat(Recovery.seconds(t, DROP, END, SLO)).hasValue(1);
+    }
+
+    @Test
+    void reportsThatStopBeforeTheEndShowNoRecovery() {
+        List<Recovery.Second> t = timeline(50, 900, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 60, 60, 60, 60, 60);
+
+        assertThat(Recovery.seconds(t, DROP, END, SLO)).isEmpty();
+    }
+}
