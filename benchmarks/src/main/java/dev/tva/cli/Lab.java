@@ -14,7 +14,7 @@ import java.io.PrintWriter;
         description = "Runs identical workloads on platform threads, virtual threads and Netty event loops, and shows with measured numbers when each model wins, and why.",
         subcommands = {TourCommand.class, RunCommand.class, CompareCommand.class, CrossoverCommand.class, DbSweepCommand.class, ServeCommand.class,
                 LoadCommand.class, ServersCommand.class, BackendCommand.class, CalibrateCommand.class, BenchCommand.class,
-                FootprintCommand.class, ReportCommand.class, LessonsCommand.class, LessonCommand.class, ExerciseCommand.class,
+                FootprintCommand.class, SlowlorisCommand.class, ReportCommand.class, LessonsCommand.class, LessonCommand.class, ExerciseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lab implements Runnable {
 

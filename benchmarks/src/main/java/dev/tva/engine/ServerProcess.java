@@ -59,6 +59,11 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** Its process id, e.g. for a thread dump. */
+    public long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
