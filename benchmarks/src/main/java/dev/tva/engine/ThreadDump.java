@@ -74,7 +74,7 @@ public final class ThreadDump {
 
     private static boolean inFrame(JsonNode thread, String method) {
         for (JsonNode frame : thread.path("stack")) {
-            if (frame.asText().startsWith(method + "(")) {
+            if (frame.asText().contains(method + "(")) {  // a frame may start with its module
                 return true;
             }
         }
