@@ -59,15 +59,16 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** Its process id, e.g. for a thread dump. */
+    public long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
 
     /** The operating system's id of the server process. */
-    long pid() {
-        return process.pid();
-    }
-
     /** CPU time the server process has used so far, in milliseconds; -1 when the OS does not tell. */
     public long cpuMillis() {
         return process.cpuMillis();

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The pipeline of every connection: an idle timeout, the HTTP/1.1 codec with the {@link ServerLimits}
+ * The pipeline of every connection: an idle timeout, a head timeout ({@link HeadTimeout}), the HTTP/1.1 codec with the {@link ServerLimits}
  * on request line and headers (and its field validation left to the handler's {@code RequestHead} check), and a {@link LabHttpHandler} that works with the workloads of the
  * connection's own event loop.
  */
@@ -45,9 +45,12 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
                 .setMaxHeaderSize(ServerLimits.MAX_HEADER_BYTES)
                 // Fields kept as sent: the handler checks every head with RequestHead, as the other servers do.
                 .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false));
+        HeadTimeout headTimeout = new HeadTimeout(ServerLimits.HEAD_TIMEOUT);
         ch.pipeline()
                 .addLast(new IdleStateHandler(0, 0, ServerLimits.IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(headTimeout)
                 .addLast(new HttpServerCodec(limits))
+                .addLast(headTimeout.afterCodec())
                 .addLast(new LabHttpHandler(workloads, inFlight, blockingOnLoop));
     }
 }

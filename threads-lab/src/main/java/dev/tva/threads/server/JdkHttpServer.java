@@ -51,6 +51,10 @@ public final class JdkHttpServer implements LabServer {
     private static final List<Map.Entry<String, String>> SERVER_PROPERTIES = List.of(
             Map.entry("sun.net.httpserver.maxReqHeaderSize", Integer.toString(HEADER_BACKSTOP_BYTES)),
             Map.entry("sun.net.httpserver.maxReqHeaders", "200"),  // its default, stated: more fields are dropped unanswered
+            // A request must be read within this, counted from its first byte (checked once a second, the JDK's
+            // timerMillis); the JDK closes the connection without an answer. The head is read on a thread of the
+            // executor, so until then a trickled head holds a pool thread (jdk-platform) or a virtual thread.
+            Map.entry("sun.net.httpserver.maxReqTime", Long.toString(ServerLimits.HEAD_TIMEOUT.toSeconds())),
             Map.entry("sun.net.httpserver.idleInterval", Long.toString(ServerLimits.IDLE_TIMEOUT.toSeconds())),
             // Keep-alive connections are kept however many there are (the JDK keeps 200), so a load test with
             // many connections measures requests, not reconnects.

@@ -29,4 +29,10 @@ class JdkPlatformServerIT extends BlockingServerContract {
     protected Set<HeadCase> servedDespiteTheRules() {
         return JdkParserCases.SERVED;
     }
+
+    /** The JDK closes a request over {@code sun.net.httpserver.maxReqTime} without an answer. */
+    @Override
+    protected SlowHeadEnd slowHeadEnd() {
+        return SlowHeadEnd.CLOSED_UNANSWERED;
+    }
 }

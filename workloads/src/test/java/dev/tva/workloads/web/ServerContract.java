@@ -312,6 +312,39 @@ public abstract class ServerContract {
         }
     }
 
+    // ---- a head trickled one byte at a time (slowloris) -----------------------------------------------
+
+    /** How this server ends a head that is still incomplete at {@link ServerLimits#HEAD_TIMEOUT}. */
+    protected enum SlowHeadEnd {
+        /** A 408 with the lab's line, then the connection closed. */
+        ANSWERED_408,
+        /** The connection closed without an answer. */
+        CLOSED_UNANSWERED,
+        /** Nothing: the server has no head timeout (docs/drafts/slowloris.md says why). */
+        NOT_CUT_OFF
+    }
+
+    protected SlowHeadEnd slowHeadEnd() {
+        return SlowHeadEnd.ANSWERED_408;
+    }
+
+    @Test
+    void aHeadTrickledSlowlyIsCutOffAtTheHeadTimeout() throws Exception {
+        Duration limit = ServerLimits.HEAD_TIMEOUT;
+        // A byte every 250 ms: never idle, never complete.
+        SlowHead.Outcome outcome = SlowHead.trickle("127.0.0.1", server.port(), Duration.ofMillis(250), limit.plusSeconds(4));
+        String what = id() + " after " + outcome.cutOffAfter() + ", received: " + outcome.received();
+        switch (slowHeadEnd()) {
+            case NOT_CUT_OFF -> assertThat(outcome.cutOff()).as(what).isFalse();
+            case ANSWERED_408, CLOSED_UNANSWERED -> {
+                // Not before the limit (less a tick), and within a few seconds after it.
+                assertThat(outcome.cutOffAfter()).as(what).isBetween(limit.minusMillis(500), limit.plusSeconds(3));
+                assertThat(outcome.received()).as(what).isEqualTo(slowHeadEnd() == SlowHeadEnd.ANSWERED_408
+                        ? new String(ServerLimits.headTooSlowOnTheWire(), StandardCharsets.UTF_8) : "");
+            }
+        }
+    }
+
     @Test
     void aDeadBackendIs502NotAHang() throws Exception {
         int deadPort;
