@@ -68,7 +68,6 @@ public final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The operating system's id of the server process. */
     /** CPU time the server process has used so far, in milliseconds; -1 when the OS does not tell. */
     public long cpuMillis() {
         return process.cpuMillis();
