@@ -59,6 +59,11 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The server JVM's process id, e.g. for {@link ServerProbe}. */
+    public long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

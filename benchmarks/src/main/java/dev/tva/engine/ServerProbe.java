@@ -1,0 +1,153 @@
+package dev.tva.engine;
+
+import com.sun.tools.attach.VirtualMachine;
+import dev.tva.workloads.Experiment;
+
+import javax.management.MBeanServerConnection;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads another JVM's footprint from outside it, while it runs: resident memory, threads and open file
+ * descriptors from Linux's {@code /proc}, and heap after GC and live threads from its own MXBeans.
+ */
+public final class ServerProbe implements AutoCloseable {
+    /**
+     * One reading; a figure that could not be read is -1.
+     *
+     * @param rssKib         resident memory ({@code VmRSS})
+     * @param heapAfterGcKib heap in use right after the latest GC: the sum over heap pools of
+     *                       {@code MemoryPoolMXBean.getCollectionUsage().getUsed()}; what a leak makes grow
+     * @param jvmThreads     live platform threads as the JVM counts them ({@code ThreadMXBean.getThreadCount})
+     * @param osThreads      the process's threads as the kernel counts them ({@code Threads} in /proc/PID/status)
+     * @param openFds        entries in /proc/PID/fd: sockets, files, pipes
+     */
+    public record Sample(long rssKib, long heapAfterGcKib, long jvmThreads, long osThreads, long openFds) {
+    }
+
+    /*
+     * The JVM's own figures come through the attach API: it asks the target to start its local management
+     * agent (as jcmd's ManagementAgent.start_local does), which needs no flag on the target, then talks JMX
+     * over that local connector. The connection adds an RMI thread or two and a socket to the target, once,
+     * before the first sample.
+     */
+    private final long pid;
+    private final JMXConnector connector;
+    private final List<MemoryPoolMXBean> heapPools;
+    private final ThreadMXBean threads;
+    private final String attachProblem;
+
+    private ServerProbe(long pid, JMXConnector connector, List<MemoryPoolMXBean> heapPools, ThreadMXBean threads, String attachProblem) {
+        this.pid = pid;
+        this.connector = connector;
+        this.heapPools = heapPools;
+        this.threads = threads;
+        this.attachProblem = attachProblem;
+    }
+
+    /** A probe of process {@code pid}; when attaching fails, its JVM figures are -1 and {@link #attachProblem} says why. */
+    public static ServerProbe attach(long pid) {
+        JMXConnector connector = null;
+        try {
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+            String address;
+            try {
+                address = vm.startLocalManagementAgent();
+            } finally {
+                vm.detach();
+            }
+            connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+            MBeanServerConnection connection = connector.getMBeanServerConnection();
+            List<MemoryPoolMXBean> heap = ManagementFactory.getPlatformMXBeans(connection, MemoryPoolMXBean.class).stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+            ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(connection, ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
+            return new ServerProbe(pid, connector, heap, threads, null);
+        } catch (Exception | LinkageError e) {
+            closeQuietly(connector);
+            return new ServerProbe(pid, null, List.of(), null, "cannot attach to process " + pid + ": " + Experiment.describe(e));
+        }
+    }
+
+    /** Why heap after GC and the JVM's thread count are not measured, if they are not. */
+    public Optional<String> attachProblem() {
+        return Optional.ofNullable(attachProblem);
+    }
+
+    /** Reads every figure now; takes a few milliseconds (a handful of JMX calls). */
+    public Sample sample() {
+        return new Sample(status("VmRSS"), heapAfterGcKib(), jvmThreads(), status("Threads"), openFds());
+    }
+
+    private long heapAfterGcKib() {
+        if (connector == null) {
+            return -1;
+        }
+        try {
+            long bytes = 0;
+            for (MemoryPoolMXBean pool : heapPools) {
+                MemoryUsage afterGc = pool.getCollectionUsage();
+                bytes += afterGc == null ? 0 : afterGc.getUsed();
+            }
+            return bytes / 1024;
+        } catch (RuntimeException e) { // the connection broke: the server has gone
+            return -1;
+        }
+    }
+
+    private long jvmThreads() {
+        try {
+            return threads == null ? -1 : threads.getThreadCount();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private long openFds() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return fds.count();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** A number from /proc/PID/status, e.g. {@code VmRSS} (in kB) or {@code Threads}; -1 without /proc. */
+    private long status(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connector);
+    }
+
+    private static void closeQuietly(JMXConnector connector) {
+        if (connector != null) {
+            try {
+                connector.close();
+            } catch (IOException e) {
+                // the server may already have stopped
+            }
+        }
+    }
+}
