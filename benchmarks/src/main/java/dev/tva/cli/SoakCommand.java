@@ -3,17 +3,13 @@ package dev.tva.cli;
 import dev.tva.engine.GeneratorCpus;
 import dev.tva.engine.Soak;
 import dev.tva.engine.SoakResult;
+import dev.tva.engine.UserException;
 import dev.tva.load.LoadSettings;
 import dev.tva.report.SoakLines;
 import dev.tva.workloads.BackendProcess;
-import dev.tva.workloads.Client;
-import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Environment;
-import dev.tva.workloads.Limits;
 import dev.tva.workloads.Results;
-import dev.tva.workloads.web.Endpoint;
-import dev.tva.workloads.web.ServerConfig;
 import dev.tva.workloads.web.ServerId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +22,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -45,22 +39,6 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, paramLabel = "ID", converter = Converters.ServerConverter.class,
             description = "the server: helidon | jdk-platform | jdk-virtual | netty")
     ServerId server;
-
-    @Option(names = "--endpoint", paramLabel = "ID", converter = Converters.EndpointConverter.class, defaultValue = "io",
-            description = "what every request asks for: hello, sleep, io, cpu, mixed, fanout, db (default: ${DEFAULT-VALUE})")
-    Endpoint endpoint;
-
-    @Option(names = "--ms", converter = Converters.NonNegativeInt.class, defaultValue = "50",
-            description = "the wait of sleep, io, mixed, fanout and db, in ms (default: ${DEFAULT-VALUE})")
-    int ms;
-
-    @Option(names = "--work", converter = Converters.PositiveInt.class,
-            description = "CPU kernel units of cpu and mixed (default: about 1 ms of CPU on this machine)")
-    Integer work;
-
-    @Option(names = "--n", converter = Converters.PositiveInt.class, defaultValue = "10",
-            description = "backend calls per fanout request (default: ${DEFAULT-VALUE})")
-    int n;
 
     @Option(names = "--rate", required = true, paramLabel = "RATE", converter = Converters.RateConverter.class,
             description = "requests per second, e.g. 500/s or 500, held for the whole run")
@@ -82,18 +60,6 @@ final class SoakCommand implements Callable<Integer> {
             description = "the p99 every interval must stay under (default: ${DEFAULT-VALUE})")
     Duration slo;
 
-    @Option(names = "--threads", converter = Converters.PositiveInt.class, defaultValue = "" + ServerConfig.DEFAULT_THREADS,
-            description = "jdk-platform's pool of platform threads (default: ${DEFAULT-VALUE})")
-    int threads;
-
-    @Option(names = "--loops", converter = Converters.PositiveInt.class,
-            description = "netty's event loops (default: cores = ${sys:lab.cores}; with --cpus, the server's CPUs)")
-    Integer loops;
-
-    @Option(names = "--client", paramLabel = "ID", converter = Converters.ClientConverter.class, defaultValue = "lean",
-            description = "HTTP client of io, mixed and fanout: lean | library (default: ${DEFAULT-VALUE})")
-    Client client;
-
     @Option(names = "--connections", converter = Converters.PositiveInt.class, defaultValue = "" + LoadSettings.DEFAULT_CONNECTIONS,
             description = "the load generator's most connections (default: ${DEFAULT-VALUE})")
     int connections;
@@ -106,6 +72,9 @@ final class SoakCommand implements Callable<Integer> {
     Path json;
 
     @Mixin
+    ServerOptions serverOptions;
+
+    @Mixin
     CpusOption cpus;
 
     @Override
@@ -114,19 +83,12 @@ final class SoakCommand implements Callable<Integer> {
         validate();
         CpuPlacement placement = cpus.placement(CpuPlacement.Layout.SERVERS);
         int cores = Runtime.getRuntime().availableProcessors();
-        int loopCount = loops == null ? placement.cpuCount(CpuPlacement.Role.SERVER, cores) : loops;
-        int units = work != null ? work : endpoint == Endpoint.CPU || endpoint == Endpoint.MIXED
-                ? (int) Math.max(1, Math.round(1e6 / CpuKernel.nanosPerUnit(250))) : 1;
-        List<String> flags = new ArrayList<>(List.of("--client", client.id()));
-        switch (server) {
-            case JDK_PLATFORM -> flags.addAll(List.of("--threads", Integer.toString(threads)));
-            case NETTY -> flags.addAll(List.of("--loops", Integer.toString(loopCount)));
-            default -> { }
-        }
-        Soak.Plan plan = new Soak.Plan(server, flags, endpoint, pathAndQuery(units), rate, warmup, duration, sample, connections, timeout, slo);
+        Soak.Plan plan = new Soak.Plan(server, serverOptions.serverFlags(server, placement), serverOptions.endpoint,
+                serverOptions.pathAndQuery(), rate, warmup, duration, sample, connections, timeout, slo);
         out.println("lab soak: " + Environment.current().oneLine());
-        out.printf(Locale.ROOT, "%s, GET %s at %,.0f/s (open model) for %d s after a %d s warm-up; a sample every %d s; %s.%n",
-                server.id(), plan.pathAndQuery(), rate, duration.toSeconds(), warmup.toSeconds(), sample.toSeconds(),
+        out.printf(Locale.ROOT, "%s, GET %s at %,.0f/s (open model) for %d s after a %d s warm-up (%s); a sample every %d s; %s.%n",
+                server.id(), plan.pathAndQuery(), rate, duration.toSeconds(), warmup.toSeconds(),
+                warmup.isZero() ? "none" : "stepped up: 1 s at 1/4 of the rate, 1 s at 1/2, then the rate; not sampled", sample.toSeconds(),
                 placement.placed() ? placement.describe() : "server, backend and generator share " + cores + " cores");
         out.println(SoakLines.head());
         out.flush();
@@ -140,10 +102,11 @@ final class SoakCommand implements Callable<Integer> {
         }
         SoakLines.trends(result).forEach(out::println);
         out.println(Results.save("soak-" + server.id(), result, json));
-        return result.held() ? 0 : dev.tva.engine.UserException.FAILED;
+        return result.held() ? 0 : UserException.FAILED;
     }
 
     private void validate() {
+        serverOptions.validate();
         if (duration.isZero() || duration.compareTo(LoadSettings.MAX_DURATION) > 0) {
             throw bad("Invalid value for option '--duration': expected more than 0 and at most 1 h, e.g. 10m, got " + duration.toMillis() + "ms");
         }
@@ -158,12 +121,6 @@ final class SoakCommand implements Callable<Integer> {
             throw bad("Invalid value for option '--sample': a trend needs at least 2 samples, so at most half of --duration ("
                     + duration.toSeconds() + " s), got " + sample.toSeconds() + " s");
         }
-        if (ms > Limits.MAX_LATENCY_MILLIS) {
-            throw bad("Invalid value for option '--ms': expected 0.." + Limits.MAX_LATENCY_MILLIS + ", got " + ms);
-        }
-        if (endpoint == Endpoint.STREAM) {
-            throw bad("Invalid value for option '--endpoint': stream is not a request-rate endpoint; expected hello, sleep, io, cpu, mixed, fanout or db");
-        }
         if (timeout.isZero()) {
             throw bad("Invalid value for option '--timeout': expected more than 0, e.g. 10s");
         }
@@ -171,16 +128,5 @@ final class SoakCommand implements Callable<Integer> {
 
     private ParameterException bad(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    private String pathAndQuery(int units) {
-        return switch (endpoint) {
-            case HELLO -> "/hello";
-            case SLEEP, IO, DB -> endpoint.path() + "?ms=" + ms;
-            case CPU -> "/cpu?work=" + units;
-            case MIXED -> "/mixed?ms=" + ms + "&work=" + units;
-            case FANOUT -> "/fanout?n=" + n + "&ms=" + ms;
-            case STREAM -> throw new IllegalStateException("stream is rejected in validate()");
-        };
     }
 }

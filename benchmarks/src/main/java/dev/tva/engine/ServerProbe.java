@@ -8,16 +8,14 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Reads another JVM's footprint from outside it, while it runs: resident memory, threads and open file
@@ -33,8 +31,10 @@ public final class ServerProbe implements AutoCloseable {
      * @param jvmThreads     live platform threads as the JVM counts them ({@code ThreadMXBean.getThreadCount})
      * @param osThreads      the process's threads as the kernel counts them ({@code Threads} in /proc/PID/status)
      * @param openFds        entries in /proc/PID/fd: sockets, files, pipes
+     * @param gcCount        collections so far, summed over the JVM's collectors as each counts them; heap after GC
+     *                       only changes when this does
      */
-    public record Sample(long rssKib, long heapAfterGcKib, long jvmThreads, long osThreads, long openFds) {
+    public record Sample(long rssKib, long heapAfterGcKib, long jvmThreads, long osThreads, long openFds, long gcCount) {
     }
 
     /*
@@ -47,13 +47,16 @@ public final class ServerProbe implements AutoCloseable {
     private final JMXConnector connector;
     private final List<MemoryPoolMXBean> heapPools;
     private final ThreadMXBean threads;
+    private final List<GarbageCollectorMXBean> collectors;
     private final String attachProblem;
 
-    private ServerProbe(long pid, JMXConnector connector, List<MemoryPoolMXBean> heapPools, ThreadMXBean threads, String attachProblem) {
+    private ServerProbe(long pid, JMXConnector connector, List<MemoryPoolMXBean> heapPools, ThreadMXBean threads,
+                        List<GarbageCollectorMXBean> collectors, String attachProblem) {
         this.pid = pid;
         this.connector = connector;
         this.heapPools = heapPools;
         this.threads = threads;
+        this.collectors = collectors;
         this.attachProblem = attachProblem;
     }
 
@@ -73,10 +76,11 @@ public final class ServerProbe implements AutoCloseable {
             List<MemoryPoolMXBean> heap = ManagementFactory.getPlatformMXBeans(connection, MemoryPoolMXBean.class).stream()
                     .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
             ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(connection, ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
-            return new ServerProbe(pid, connector, heap, threads, null);
+            List<GarbageCollectorMXBean> collectors = ManagementFactory.getPlatformMXBeans(connection, GarbageCollectorMXBean.class);
+            return new ServerProbe(pid, connector, heap, threads, collectors, null);
         } catch (Exception | LinkageError e) {
             closeQuietly(connector);
-            return new ServerProbe(pid, null, List.of(), null, "cannot attach to process " + pid + ": " + Experiment.describe(e));
+            return new ServerProbe(pid, null, List.of(), null, List.of(), "cannot attach to process " + pid + ": " + Experiment.describe(e));
         }
     }
 
@@ -87,7 +91,8 @@ public final class ServerProbe implements AutoCloseable {
 
     /** Reads every figure now; takes a few milliseconds (a handful of JMX calls). */
     public Sample sample() {
-        return new Sample(status("VmRSS"), heapAfterGcKib(), jvmThreads(), status("Threads"), openFds());
+        return new Sample(ProcFiles.status(pid, "VmRSS"), heapAfterGcKib(), jvmThreads(), ProcFiles.status(pid, "Threads"),
+                ProcFiles.openFds(pid), gcCount());
     }
 
     private long heapAfterGcKib() {
@@ -114,26 +119,15 @@ public final class ServerProbe implements AutoCloseable {
         }
     }
 
-    private long openFds() {
-        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
-            return fds.count();
-        } catch (IOException | RuntimeException e) {
+    private long gcCount() {
+        if (connector == null) {
             return -1;
         }
-    }
-
-    /** A number from /proc/PID/status, e.g. {@code VmRSS} (in kB) or {@code Threads}; -1 without /proc. */
-    private long status(String field) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+            return collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(c -> c > 0).sum();
+        } catch (RuntimeException e) {
             return -1;
         }
-        return -1;
     }
 
     @Override

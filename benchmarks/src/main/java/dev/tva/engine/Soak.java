@@ -25,6 +25,11 @@ import java.util.function.Consumer;
 public final class Soak {
     /** The load runs this long past its last sample, so that sample's last second is reported complete. */
     private static final Duration TAIL = Duration.ofSeconds(1);
+    /**
+     * Before the warm-up, one second at each of these shares of the rate, as {@code lab servers} warms up: a cold
+     * generator started at the full rate builds a backlog that would spill into the run.
+     */
+    private static final double[] STEP_UP = {0.25, 0.5};
 
     private Soak() {
     }
@@ -55,8 +60,12 @@ public final class Soak {
             probe.attachProblem().ifPresent(problem -> out.println("heap after GC and JVM threads are not measured: " + problem));
             out.flush();
             URI target = URI.create("http://127.0.0.1:" + server.port() + plan.pathAndQuery());
-            LoadSettings settings = LoadSettings.open(target, plan.ratePerSec(), plan.duration().plus(TAIL))
-                    .withWarmup(plan.warmup()).withConnections(plan.connections()).withTimeout(plan.timeout());
+            if (!plan.warmup().isZero()) {
+                for (double share : STEP_UP) {
+                    LoadGenerator.run(settings(plan, target, plan.ratePerSec() * share, Duration.ofSeconds(1)), p -> { });
+                }
+            }
+            LoadSettings settings = settings(plan, target, plan.ratePerSec(), plan.duration().plus(TAIL)).withWarmup(plan.warmup());
             Sampler sampler = new Sampler(plan, probe, onSample);
             LoadResult load = LoadGenerator.run(settings, sampler::accept, p -> sampler.samples.size() >= plan.samples());
             List<SoakSample> samples = List.copyOf(sampler.samples);
@@ -71,6 +80,10 @@ public final class Soak {
                     breaches, load.sent(), load.completed(), load.errors(), load.timeouts(), load.valid(), load.invalidReason(),
                     held, load.env(), placement.placed() ? placement.toSpec() : null);
         }
+    }
+
+    private static LoadSettings settings(Plan plan, URI target, double rate, Duration duration) {
+        return LoadSettings.open(target, rate, duration).withConnections(plan.connections()).withTimeout(plan.timeout());
     }
 
     /**

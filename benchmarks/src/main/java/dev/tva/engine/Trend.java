@@ -30,7 +30,8 @@ public record Trend(SoakFigure figure, int samples, double median, double change
 
     /**
      * The trend of {@code figure} over {@code samples} (in time order); empty when there are fewer than two,
-     * or when any of them lacks the figure (not measured).
+     * when any of them lacks the figure (not measured), or, for heap after GC, when no collection ran between
+     * the first sample and the last ({@link #collectedDuring}).
      */
     public static Optional<Trend> of(SoakFigure figure, List<SoakSample> samples) {
         int n = samples.size();
@@ -46,12 +47,22 @@ public record Trend(SoakFigure figure, int samples, double median, double change
                 return Optional.empty();
             }
         }
+        if (figure == SoakFigure.HEAP_AFTER_GC && !collectedDuring(samples)) {
+            return Optional.empty(); // every sample repeats the figure of one collection from before the run
+        }
         double change = slope(x, y) * (x[n - 1] - x[0]);
         double median = median(y);
         double allowed = figure.allowed(median);
         Verdict verdict = change > allowed ? Verdict.GROWING : change < -allowed ? Verdict.SHRINKING : Verdict.FLAT;
         return Optional.of(new Trend(figure, n, median, change, median == 0 ? null : change / median, allowed,
                 figure.tolerance(), verdict));
+    }
+
+    /** True when the server's collectors ran between the first sample and the last, so heap after GC was read afresh. */
+    public static boolean collectedDuring(List<SoakSample> samples) {
+        long first = samples.getFirst().server().gcCount();
+        long last = samples.getLast().server().gcCount();
+        return first >= 0 && last > first;
     }
 
     /** The least-squares slope of y over x, per unit of x; 0 when all x are equal. */

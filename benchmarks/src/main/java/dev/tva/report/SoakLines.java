@@ -19,14 +19,15 @@ public final class SoakLines {
 
     /** The column heads above the sample lines. */
     public static String head() {
-        return String.format(Locale.ROOT, "  %8s  %9s  %9s  %7s  %7s  %6s  %9s  %8s  %6s",
-                "elapsed", "RSS MiB", "heap MiB", "threads", "OS thr", "FDs", "p99 ms", "answered", "errors");
+        return String.format(Locale.ROOT, "  %8s  %9s  %9s  %5s  %7s  %7s  %6s  %9s  %8s  %6s",
+                "elapsed", "RSS MiB", "heap MiB", "GCs", "threads", "OS thr", "FDs", "p99 ms", "answered", "errors");
     }
 
-    /** One sample: elapsed time since the warm-up, the server's figures ({@code -} where not measured), the interval's load. */
+    /** One sample: elapsed time since the warm-up, the server's figures (GCs: collections so far) ({@code -} where not measured), the interval's load. */
     public static String sample(SoakSample s) {
-        return String.format(Locale.ROOT, "  %7ds  %9s  %9s  %7s  %7s  %6s  %9s  %,8d  %6d",
-                s.elapsedMillis() / 1000, mib(s.server().rssKib()), mib(s.server().heapAfterGcKib()), count(s.server().jvmThreads()),
+        return String.format(Locale.ROOT, "  %7ds  %9s  %9s  %5s  %7s  %7s  %6s  %9s  %,8d  %6d",
+                s.elapsedMillis() / 1000, mib(s.server().rssKib()), mib(s.server().heapAfterGcKib()), count(s.server().gcCount()),
+                count(s.server().jvmThreads()),
                 count(s.server().osThreads()), count(s.server().openFds()),
                 s.answered() == 0 ? "-" : ResultTable.millis(s.latencyMicros().p99()), s.answered(), s.errors() + s.timeouts());
     }
@@ -47,7 +48,11 @@ public final class SoakLines {
         }
         for (SoakFigure f : SoakFigure.values()) {
             if (!judged.contains(f)) {
-                lines.add(String.format(Locale.ROOT, "  %-14s not judged: fewer than 2 samples have it", f.label()));
+                boolean stale = f == SoakFigure.HEAP_AFTER_GC && r.samples().size() >= 2 && r.attachProblem() == null
+                        && !Trend.collectedDuring(r.samples());
+                lines.add(String.format(Locale.ROOT, "  %-14s not judged: %s", f.label(), stale
+                        ? "no collection ran between the first sample and the last, so every sample shows the same, older one"
+                        : "not measured in every sample"));
             }
         }
         lines.add(String.format(Locale.ROOT, "Intervals with p99 over the SLO of %d ms: %d of %d.", r.sloMillis(), r.sloBreaches(), r.samples().size()));
