@@ -10,6 +10,7 @@ import javax.management.remote.JMXServiceURL;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
@@ -48,15 +49,17 @@ public final class ServerProbe implements AutoCloseable {
     private final List<MemoryPoolMXBean> heapPools;
     private final ThreadMXBean threads;
     private final List<GarbageCollectorMXBean> collectors;
+    private final MemoryMXBean memory;
     private final String attachProblem;
 
     private ServerProbe(long pid, JMXConnector connector, List<MemoryPoolMXBean> heapPools, ThreadMXBean threads,
-                        List<GarbageCollectorMXBean> collectors, String attachProblem) {
+                        List<GarbageCollectorMXBean> collectors, MemoryMXBean memory, String attachProblem) {
         this.pid = pid;
         this.connector = connector;
         this.heapPools = heapPools;
         this.threads = threads;
         this.collectors = collectors;
+        this.memory = memory;
         this.attachProblem = attachProblem;
     }
 
@@ -77,10 +80,11 @@ public final class ServerProbe implements AutoCloseable {
                     .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
             ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(connection, ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
             List<GarbageCollectorMXBean> collectors = ManagementFactory.getPlatformMXBeans(connection, GarbageCollectorMXBean.class);
-            return new ServerProbe(pid, connector, heap, threads, collectors, null);
+            MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(connection, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+            return new ServerProbe(pid, connector, heap, threads, collectors, memory, null);
         } catch (Exception | LinkageError e) {
             closeQuietly(connector);
-            return new ServerProbe(pid, null, List.of(), null, List.of(), "cannot attach to process " + pid + ": " + Experiment.describe(e));
+            return new ServerProbe(pid, null, List.of(), null, List.of(), null, "cannot attach to process " + pid + ": " + Experiment.describe(e));
         }
     }
 
@@ -93,6 +97,22 @@ public final class ServerProbe implements AutoCloseable {
     public Sample sample() {
         return new Sample(ProcFiles.status(pid, "VmRSS"), heapAfterGcKib(), jvmThreads(), ProcFiles.status(pid, "Threads"),
                 ProcFiles.openFds(pid), gcCount());
+    }
+
+    /**
+     * Asks the JVM for a full collection ({@code MemoryMXBean.gc}), e.g. once before a load, so that heap after GC
+     * has a value even if the load never fills the young generation; false when not attached.
+     */
+    public boolean collect() {
+        try {
+            if (memory != null) {
+                memory.gc();
+                return true;
+            }
+        } catch (RuntimeException e) { // the connection broke: the server has gone
+            return false;
+        }
+        return false;
     }
 
     private long heapAfterGcKib() {

@@ -49,7 +49,7 @@ public final class Soak {
 
     /**
      * Starts the server (in its own JVM, calling the backend at {@code backend}), attaches a {@link ServerProbe},
-     * runs the load and samples; each sample goes to {@code onSample} as it is taken, and a line about the probe,
+     * asks it for one full collection, runs the load and samples; each sample goes to {@code onSample} as it is taken, and a line about the probe,
      * when it cannot attach, to {@code out}.
      */
     public static SoakResult run(PrintWriter out, URI backend, Plan plan, CpuPlacement placement, Consumer<SoakSample> onSample) {
@@ -59,6 +59,7 @@ public final class Soak {
              ServerProbe probe = ServerProbe.attach(server.pid())) {
             probe.attachProblem().ifPresent(problem -> out.println("heap after GC and JVM threads are not measured: " + problem));
             out.flush();
+            probe.collect(); // heap after GC then has a value from the start, before any load
             URI target = URI.create("http://127.0.0.1:" + server.port() + plan.pathAndQuery());
             if (!plan.warmup().isZero()) {
                 for (double share : STEP_UP) {
@@ -77,7 +78,7 @@ public final class Soak {
             return new SoakResult("soak", plan.server().id(), plan.endpoint(), plan.pathAndQuery(), plan.ratePerSec(),
                     plan.duration().toMillis(), plan.warmup().toMillis(), plan.sample().toMillis(), plan.connections(),
                     plan.timeout().toMillis(), plan.slo().toMillis(), probe.attachProblem().orElse(null), samples, trends, growing,
-                    breaches, load.sent(), load.completed(), load.errors(), load.timeouts(), load.valid(), load.invalidReason(),
+                    breaches, load.sent(), load.completed(), load.connectionsOpened(), load.errors(), load.timeouts(), load.valid(), load.invalidReason(),
                     held, load.env(), placement.placed() ? placement.toSpec() : null);
         }
     }
