@@ -59,7 +59,7 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
-    /** Its process id, e.g. for a thread dump. */
+    /** The server JVM's process id, e.g. for {@link ServerProbe} or a thread dump. */
     public long pid() {
         return process.pid();
     }

@@ -1,0 +1,91 @@
+package dev.tva.report;
+
+import dev.tva.engine.SoakFigure;
+import dev.tva.engine.SoakResult;
+import dev.tva.engine.SoakSample;
+import dev.tva.engine.Trend;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The lines {@code lab soak} prints: one per sample as it is taken, then each figure's trend and the verdict. */
+public final class SoakLines {
+    private SoakLines() {
+    }
+
+    /** The column heads above the sample lines. */
+    public static String head() {
+        return String.format(Locale.ROOT, "  %8s  %9s  %9s  %5s  %7s  %7s  %6s  %9s  %8s  %6s",
+                "elapsed", "RSS MiB", "heap MiB", "GCs", "threads", "OS thr", "FDs", "p99 ms", "answered", "errors");
+    }
+
+    /** One sample: elapsed time since the warm-up, the server's figures (GCs: collections so far) ({@code -} where not measured), the interval's load. */
+    public static String sample(SoakSample s) {
+        return String.format(Locale.ROOT, "  %7ds  %9s  %9s  %5s  %7s  %7s  %6s  %9s  %,8d  %6d",
+                s.elapsedMillis() / 1000, mib(s.server().rssKib()), mib(s.server().heapAfterGcKib()), count(s.server().gcCount()),
+                count(s.server().jvmThreads()),
+                count(s.server().osThreads()), count(s.server().openFds()),
+                s.answered() == 0 ? "-" : ResultTable.millis(s.latencyMicros().p99()), s.answered(), s.errors() + s.timeouts());
+    }
+
+    /** The trend of every figure, the ones that could not be judged, and the verdict, as lines. */
+    public static List<String> trends(SoakResult r) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "Trend over %d samples after the warm-up (least-squares slope, as the change from the first sample to the last):",
+                r.samples().size()));
+        Set<SoakFigure> judged = EnumSet.noneOf(SoakFigure.class);
+        for (Trend t : r.trends()) {
+            judged.add(t.figure());
+            String unit = t.figure().unit().isEmpty() ? "" : " " + t.figure().unit();
+            lines.add(String.format(Locale.ROOT, "  %-14s %-9s change %+,.1f%s (%s of the median %,.1f%s); FLAT if %s",
+                    t.figure().label(), t.verdict(), t.changeOverRun(), unit,
+                    t.changeRelative() == null ? "n/a" : String.format(Locale.ROOT, "%+.1f%%", 100 * t.changeRelative()),
+                    t.median(), unit, t.tolerance()));
+        }
+        for (SoakFigure f : SoakFigure.values()) {
+            if (!judged.contains(f)) {
+                boolean stale = f == SoakFigure.HEAP_AFTER_GC && r.samples().size() >= 2 && r.attachProblem() == null
+                        && !Trend.collectedDuring(r.samples());
+                lines.add(String.format(Locale.ROOT, "  %-14s not judged: %s", f.label(), stale
+                        ? "no collection ran between the first sample and the last, so every sample shows the same, older one"
+                        : "not measured in every sample"));
+            }
+        }
+        lines.add(String.format(Locale.ROOT, "Intervals with p99 over the SLO of %d ms: %d of %d.", r.sloMillis(), r.sloBreaches(), r.samples().size()));
+        lines.add(verdict(r));
+        return lines;
+    }
+
+    private static String verdict(SoakResult r) {
+        if (r.held()) {
+            return "HELD: a valid load, no figure GROWING beyond its tolerance, every interval's p99 within the SLO.";
+        }
+        List<String> why = new ArrayList<>();
+        if (!r.valid()) {
+            why.add("the load is INVALID (" + r.invalidReason() + ")");
+        }
+        if (!r.growing().isEmpty()) {
+            why.add(r.growing().stream().map(SoakFigure::label).collect(Collectors.joining(", ")) + " GROWING");
+        }
+        if (r.sloBreaches() > 0) {
+            why.add(r.sloBreaches() + " interval(s) over the SLO");
+        }
+        long expected = r.durationMillis() / r.sampleMillis();
+        if (r.samples().size() < expected) {
+            why.add("only " + r.samples().size() + " of " + expected + " samples taken");
+        }
+        return "NOT HELD: " + String.join("; ", why) + ".";
+    }
+
+    private static String mib(long kib) {
+        return kib < 0 ? "-" : String.format(Locale.ROOT, "%.1f", kib / 1024.0);
+    }
+
+    private static String count(long n) {
+        return n < 0 ? "-" : Long.toString(n);
+    }
+}

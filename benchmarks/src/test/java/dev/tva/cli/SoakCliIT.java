@@ -1,0 +1,72 @@
+package dev.tva.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code lab soak} end to end against netty in its own JVM: a sample every 5 s for 30 s, each with the server
+ * process's figures read from /proc and through the attach API, and the trend of each figure.
+ */
+class SoakCliIT {
+
+    @Test
+    void soakSamplesTheServerProcessEveryIntervalAndJudgesEachFigure(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("soak.json");
+        LabCliTest.Ran ran = LabCliTest.lab("soak", "--server", "netty", "--endpoint", "io", "--ms", "20", "--rate", "100/s",
+                "--duration", "30s", "--sample", "5s", "--warmup", "5s", "--json", json.toString());
+
+        JsonNode r = new ObjectMapper().readTree(json.toFile());
+        // The verdict may go either way on a shared machine; the exit code must agree with it.
+        assertThat(ran.exit()).as(ran.err()).isEqualTo(r.get("held").asBoolean() ? 0 : 1);
+        assertThat(r.get("kind").asText()).isEqualTo("soak");
+        assertThat(r.get("server").asText()).isEqualTo("netty");
+        assertThat(r.get("path").asText()).isEqualTo("/io?ms=20");
+        assertThat(r.get("sampleMillis").asLong()).isEqualTo(5_000);
+        assertThat(r.has("attachProblem")).as("attached: %s", r.get("attachProblem")).isFalse();
+        assertThat(r.get("env").get("cores").asInt()).isPositive();
+
+        JsonNode samples = r.get("samples");
+        assertThat(samples).as("30 s / 5 s").hasSize(6);
+        long opened = r.get("connectionsOpened").asLong();
+        assertThat(opened).isPositive();
+        long answered = 0;
+        List<Long> elapsed = new ArrayList<>();
+        for (JsonNode s : samples) {
+            JsonNode server = s.get("server");
+            elapsed.add(s.get("elapsedMillis").asLong());
+            assertThat(server.get("rssKib").asLong()).isGreaterThan(10 * 1024);
+            assertThat(server.get("heapAfterGcKib").asLong()).as("a full GC ran before the load").isPositive();
+            assertThat(server.get("gcCount").asLong()).isPositive();
+            assertThat(server.get("jvmThreads").asLong()).isPositive();
+            assertThat(server.get("osThreads").asLong()).as("the kernel also counts the JVM's own native threads")
+                    .isGreaterThanOrEqualTo(server.get("jvmThreads").asLong());
+            assertThat(server.get("openFds").asLong()).as("each of the generator's connections is a socket in the server")
+                    .isGreaterThan(opened);
+            assertThat(s.get("latencyMicros").get("p99").asLong()).as("no answer to /io?ms=20 comes before its 20 ms")
+                    .isGreaterThanOrEqualTo(20_000);
+            answered += s.get("answered").asLong();
+        }
+        assertThat(elapsed).containsExactly(5_000L, 10_000L, 15_000L, 20_000L, 25_000L, 30_000L);
+        assertThat(answered).as("about 100/s for 30 s").isBetween(1_500L, 3_300L);
+
+        List<String> judged = new ArrayList<>();
+        r.get("trends").forEach(t -> judged.add(t.get("figure").asText()));
+        assertThat(judged).contains("rss", "jvmThreads", "osThreads", "openFds");
+        for (JsonNode t : r.get("trends")) {
+            assertThat(t.get("samples").asInt()).isEqualTo(6);
+            assertThat(t.get("verdict").asText()).isIn("FLAT", "GROWING", "SHRINKING");
+            assertThat(t.get("tolerance").asText()).startsWith("within ±");
+        }
+        assertThat(ran.out()).contains("netty, GET /io?ms=20 at 100/s (open model) for 30 s after a 5 s warm-up")
+                .contains("Trend over 6 samples after the warm-up").contains("FLAT if within ±10% of the median or ±32 MiB")
+                .containsPattern("(HELD|NOT HELD): ");
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tva.engine;
+
+import dev.tva.workloads.LatencySummary;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntToLongFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The soak trend rule on synthetic samples: a flat figure, a steady leak, noise, and a figure not measured. */
+class TrendTest {
+    private static final int SAMPLES = 60; // 10 minutes, a sample every 10 s
+
+    @Test
+    void aFlatHeapIsFlatWithNoChange() {
+        Trend heap = Trend.of(SoakFigure.HEAP_AFTER_GC, samples(i -> 100 * 1024, i -> 200, i -> 300)).orElseThrow();
+
+        assertThat(heap.verdict()).isEqualTo(Trend.Verdict.FLAT);
+        assertThat(heap.changeOverRun()).isCloseTo(0, within(1e-9));
+        assertThat(heap.median()).isEqualTo(100.0);
+        assertThat(heap.allowed()).as("16 MiB beats 10% of 100 MiB").isEqualTo(16.0);
+        assertThat(heap.tolerance()).isEqualTo("within ±10% of the median or ±16 MiB, whichever is larger");
+    }
+
+    @Test
+    void aSteadyLeakGrowsByItsRateTimesTheRun() {
+        // 1 MiB more after every 10 s: 59 intervals from the first sample to the last, 59 MiB, far beyond 16 MiB.
+        Trend heap = Trend.of(SoakFigure.HEAP_AFTER_GC, samples(i -> (100 + i) * 1024L, i -> 200, i -> 300)).orElseThrow();
+
+        assertThat(heap.changeOverRun()).isCloseTo(59.0, within(1e-6));
+        assertThat(heap.verdict()).isEqualTo(Trend.Verdict.GROWING);
+    }
+
+    @Test
+    void leakingSocketsGrowAndClosingThemShrinks() {
+        Trend growing = Trend.of(SoakFigure.OPEN_FDS, samples(i -> 100 * 1024, i -> 200, i -> 300 + i / 5)).orElseThrow();
+        Trend shrinking = Trend.of(SoakFigure.OPEN_FDS, samples(i -> 100 * 1024, i -> 200, i -> 400 - i)).orElseThrow();
+
+        assertThat(growing.verdict()).as("about 12 more over the run, beyond max(2%% of 306, 4)").isEqualTo(Trend.Verdict.GROWING);
+        assertThat(shrinking.verdict()).isEqualTo(Trend.Verdict.SHRINKING);
+    }
+
+    @Test
+    void noiseAroundAFlatLineIsFlatWhileTheSameNoiseOnALeakIsNot() {
+        Random random = new Random(42);
+        long[] noise = new long[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            noise[i] = Math.round(random.nextGaussian() * 8 * 1024); // ±8 MiB (one sigma): GC timing
+        }
+        Trend flat = Trend.of(SoakFigure.HEAP_AFTER_GC, samples(i -> 100 * 1024 + noise[i], i -> 200, i -> 300)).orElseThrow();
+        Trend leak = Trend.of(SoakFigure.HEAP_AFTER_GC, samples(i -> 100 * 1024 + noise[i] + i * 512L, i -> 200, i -> 300)).orElseThrow();
+
+        assertThat(flat.verdict()).as("change %.1f MiB", flat.changeOverRun()).isEqualTo(Trend.Verdict.FLAT);
+        assertThat(leak.verdict()).as("change %.1f MiB (29.5 MiB leaked)", leak.changeOverRun()).isEqualTo(Trend.Verdict.GROWING);
+        assertThat(leak.changeOverRun() - flat.changeOverRun()).isCloseTo(29.5, within(1e-6));
+    }
+
+    @Test
+    void oneOutlierAtTheEndMovesTheSlopeLessThanLastMinusFirst() {
+        Trend threads = Trend.of(SoakFigure.JVM_THREADS, samples(i -> 100 * 1024, i -> i == SAMPLES - 1 ? 210 : 200, i -> 300)).orElseThrow();
+
+        assertThat(threads.changeOverRun()).isLessThan(10).isPositive();
+        assertThat(threads.verdict()).isEqualTo(Trend.Verdict.FLAT);
+    }
+
+    @Test
+    void aFigureNotMeasuredOrAHeapNeverCollectedIsNotJudged() {
+        List<SoakSample> noAttach = samples(i -> -1, i -> 200, i -> 300);
+        List<SoakSample> noGc = new ArrayList<>();
+        for (SoakSample s : samples(i -> (100 + i) * 1024L, i -> 200, i -> 300)) {
+            ServerProbe.Sample p = s.server();
+            noGc.add(new SoakSample(s.elapsedMillis(), new ServerProbe.Sample(p.rssKib(), p.heapAfterGcKib(), p.jvmThreads(), p.osThreads(),
+                    p.openFds(), 7), s.latencyMicros(), s.answered(), s.errors(), s.timeouts()));
+        }
+
+        assertThat(Trend.of(SoakFigure.HEAP_AFTER_GC, noAttach)).isEmpty();
+        assertThat(Trend.of(SoakFigure.HEAP_AFTER_GC, noGc)).isEmpty();
+        assertThat(Trend.of(SoakFigure.RSS, noGc)).isPresent();
+        assertThat(Trend.of(SoakFigure.RSS, noGc.subList(0, 1))).as("one sample has no slope").isEmpty();
+    }
+
+    /** Samples every 10 s with the given heap after GC (KiB), JVM threads and FDs; RSS 300 MiB, one GC per sample. */
+    private static List<SoakSample> samples(IntToLongFunction heapKib, IntToLongFunction threads, IntToLongFunction fds) {
+        List<SoakSample> samples = new ArrayList<>();
+        for (int i = 0; i < SAMPLES; i++) {
+            samples.add(new SoakSample((i + 1) * 10_000L,
+                    new ServerProbe.Sample(300 * 1024, heapKib.applyAsLong(i), threads.applyAsLong(i), threads.applyAsLong(i) + 16,
+                            fds.applyAsLong(i), i + 1), new LatencySummary(50_000, 55_000, 60_000, 70_000, 80_000), 5_000, 0, 0));
+        }
+        return samples;
+    }
+}
