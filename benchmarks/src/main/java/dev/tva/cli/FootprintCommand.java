@@ -6,6 +6,7 @@ import dev.tva.engine.PlatformThreadLimit;
 import dev.tva.engine.Runner;
 import dev.tva.engine.UserException;
 import dev.tva.report.FootprintDoc;
+import dev.tva.workloads.ChildOutput;
 import dev.tva.workloads.Environment;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.Results;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,10 +96,11 @@ final class FootprintCommand implements Callable<Integer> {
             List<String> command = new ArrayList<>(Runner.javaCommand());
             command.addAll(List.of(Lab.class.getName(), "footprint",
                     "--model", model.id(), "--tasks", Integer.toString(n), "--child", "--json", file.toString()));
-            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            ChildOutput errors = ChildOutput.copy(p.getErrorStream(), System.err, model.id() + " footprint");
             p.getOutputStream().close();
             int exit = p.waitFor();
+            errors.awaitEnd(Duration.ofSeconds(2));
             if (exit != 0 || Files.size(file) == 0) {
                 throw new UserException(UserException.FAILED, "the " + model.id() + " footprint of " + n
                         + " tasks failed in its own JVM (exit code " + exit + ")");

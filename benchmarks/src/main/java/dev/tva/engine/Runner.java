@@ -2,6 +2,8 @@ package dev.tva.engine;
 
 import dev.tva.workloads.BackendProcess;
 import dev.tva.workloads.Bound;
+import dev.tva.workloads.ChildLeaks;
+import dev.tva.workloads.ChildOutput;
 import dev.tva.workloads.Client;
 import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.CpuPlacement;
@@ -266,9 +268,7 @@ public final class Runner implements AutoCloseable {
                 command.addAll(List.of("--placed-by", placement.toSpec()));
             }
             command.addAll(List.of("--child", "--json", json.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             if (dbSettings != null) {
                 // The child finds the same database the way a user's run does (a container's URL included).
                 builder.environment().put(DatabaseSource.URL, dbSettings.url());
@@ -276,8 +276,10 @@ public final class Runner implements AutoCloseable {
                 builder.environment().put(DatabaseSource.PASSWORD, dbSettings.password());
             }
             Process child = builder.start();
+            ChildOutput errors = ChildOutput.copy(child.getErrorStream(), System.err, spec.label() + " run");
             child.getOutputStream().close();
             int exit = child.waitFor();
+            errors.awaitEnd(Duration.ofSeconds(2));
             if (exit != 0 || Files.size(json) == 0) {
                 throw new UserException(UserException.FAILED, "the " + spec.label() + " run failed in its own JVM (exit code " + exit + ")");
             }
@@ -298,15 +300,19 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    /** This JVM's java, flags and class path, for a child JVM like it (a recording or debugger is not passed on). */
+    /**
+     * This JVM's java, flags and class path, for a child JVM like it (a recording or debugger is not passed on;
+     * Netty's leak detection level is, even when it was set after start).
+     */
     public static List<String> javaCommand() {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!flag.contains("StartFlightRecording") && !flag.contains("jdwp")) {
+            if (!flag.contains("StartFlightRecording") && !flag.contains("jdwp") && !flag.startsWith("-D" + ChildLeaks.LEVEL_PROPERTY + "=")) {
                 command.add(flag);
             }
         }
+        command.addAll(ChildLeaks.flags());
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         return command;
     }

@@ -32,6 +32,7 @@ public final class BackendProcess implements AutoCloseable {
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
+        command.addAll(ChildLeaks.flags()); // tests run Netty's leak detector at paranoid level in every JVM
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 Backend.class.getName(), "--loops", Integer.toString(loops)));
         ChildProcess process = ChildProcess.start(placement.prefix(CpuPlacement.Role.BACKEND), command, Backend.READY_LINE,

@@ -17,17 +17,25 @@ import java.util.concurrent.TimeoutException;
  * its ready line, and stopped by closing its standard input, which it watches
  * ({@link #awaitStandardInputClosed}). Its standard output is
  * drained after the ready line, so a chatty child never blocks on a full pipe; its standard error is
- * this process's.
+ * copied to this process's. Both pass through {@link ChildLeaks#note}, so a leak the child reports
+ * can fail the test that started it.
  */
 public final class ChildProcess implements AutoCloseable {
+    /** How long to wait, after the child exited, for the rest of its output. */
+    private static final Duration OUTPUT_END = Duration.ofSeconds(2);
+
     private final Process process;
     private final String ready;
     private final Duration grace;
+    private final Thread reader;
+    private final ChildOutput errors;
 
-    private ChildProcess(Process process, String ready, Duration grace) {
+    private ChildProcess(Process process, String ready, Duration grace, Thread reader, ChildOutput errors) {
         this.process = process;
         this.ready = ready;
         this.grace = grace;
+        this.reader = reader;
+        this.errors = errors;
     }
 
     /**
@@ -50,15 +58,17 @@ public final class ChildProcess implements AutoCloseable {
         full.addAll(command);
         Process process;
         try {
-            process = new ProcessBuilder(full).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process = new ProcessBuilder(full).start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the " + what + " process: " + e.getMessage(), e);
         }
+        ChildOutput errors = ChildOutput.copy(process.getErrorStream(), System.err, what);
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> readyLine = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try {
                 for (String line; (line = out.readLine()) != null; ) {
+                    ChildLeaks.note(what, line);
                     if (!readyLine.isDone() && line.startsWith(readyPrefix)) {
                         readyLine.complete(line.substring(readyPrefix.length()).trim());
                     }
@@ -75,7 +85,7 @@ public final class ChildProcess implements AutoCloseable {
             if (rest == null) {
                 throw new IllegalStateException("the " + what + " process exited before it was ready (exit code " + process.waitFor() + ")");
             }
-            return new ChildProcess(process, rest, grace);
+            return new ChildProcess(process, rest, grace, reader, errors);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -88,7 +98,8 @@ public final class ChildProcess implements AutoCloseable {
 
     /**
      * The child's half of the protocol: returns once this process's standard input has closed, which
-     * is how its parent says "stop" (and what happens when the parent dies).
+     * is how its parent says "stop" (and what happens when the parent dies). Under paranoid leak
+     * detection (tests) it first makes Netty report its leaks, while the parent still reads them.
      */
     public static void awaitStandardInputClosed() {
         try {
@@ -98,6 +109,7 @@ public final class ChildProcess implements AutoCloseable {
         } catch (IOException e) {
             // an unreadable standard input counts as closed
         }
+        LeakSweep.beforeExit();
     }
 
     /** What followed the ready prefix on its ready line (a URI, a port). */
@@ -118,7 +130,10 @@ public final class ChildProcess implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
     }
 
-    /** Closes its standard input (its signal to stop gracefully), waits up to the grace period, then kills it. */
+    /**
+     * Closes its standard input (its signal to stop gracefully), waits up to the grace period, then kills it;
+     * returns once its last lines are read.
+     */
     @Override
     public void close() {
         try {
@@ -126,6 +141,8 @@ public final class ChildProcess implements AutoCloseable {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            reader.join(OUTPUT_END.toMillis());
+            errors.awaitEnd(OUTPUT_END);
         } catch (IOException e) {
             process.destroyForcibly();
         } catch (InterruptedException e) {
