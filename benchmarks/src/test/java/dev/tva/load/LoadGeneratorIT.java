@@ -143,12 +143,14 @@ class LoadGeneratorIT {
         LoadResult r;
         List<Progress> progress = new CopyOnWriteArrayList<>();
         try (TestServer server = TestServer.answering(200)) {
-            LoadSettings s = LoadSettings.open(server.uri("/"), 1, Duration.ofSeconds(1)).withLateThreshold(LENIENT)
+            // This checks the schedule and the intervals, not whether a busy machine keeps a tight one: late is fine.
+            LoadSettings s = LoadSettings.open(server.uri("/"), 1, Duration.ofSeconds(1)).withLateThreshold(Duration.ofSeconds(5))
                     .withSteps(List.of(new RateStep(400, Duration.ofSeconds(2)), new RateStep(100, Duration.ofSeconds(2))));
             r = LoadGenerator.run(s, progress::add);
         }
 
-        assertThat(r.valid()).as(r.invalidReason()).isTrue();
+        assertThat(r.errors()).as(r.firstError()).isZero();
+        assertThat(r.timeouts()).isZero();
         assertThat(r.scheduled()).as("400/s x 2 s + 100/s x 2 s").isCloseTo(1_000, within(20L));
         assertEveryRequestEndedOnce(r);
         // The reports at 1 s and 2 s see the first step's rate, the ones at 3 s and 4 s the second's.
