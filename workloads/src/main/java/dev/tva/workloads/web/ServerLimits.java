@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * The limits every lab server sets explicitly, instead of relying on each library's defaults, so the
  * four servers refuse the same abuse in the same way. A request over a limit is answered with the
- * status named here and its connection is closed.
+ * status named here and its connection is closed. Connections and requests in progress are bounded by the
+ * process's open-file limit: {@link FileBudget}.
  */
 public final class ServerLimits {
     /** Longest request line ({@code GET /path?query HTTP/1.1}); longer gets 414. */
@@ -16,8 +17,6 @@ public final class ServerLimits {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     /** A keep-alive connection with no request for this long is closed. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
-    /** Most requests in progress at once where the server has such a limit (Helidon, Netty); more get 503. */
-    public static final int MAX_CONCURRENT_REQUESTS = 20_000;
     /** Longest wait for a backend answer before the request gets 504. */
     public static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(30);
 
@@ -28,6 +27,6 @@ public final class ServerLimits {
     public static String describe() {
         return "request line " + MAX_REQUEST_LINE + " B (414), headers " + MAX_HEADER_BYTES + " B (431), body "
                 + MAX_BODY_BYTES + " B (413), idle timeout " + IDLE_TIMEOUT.toSeconds() + " s, backend timeout "
-                + BACKEND_TIMEOUT.toSeconds() + " s";
+                + BACKEND_TIMEOUT.toSeconds() + " s, " + FileBudget.current().describe();
     }
 }
