@@ -31,9 +31,4 @@ final class AcceptFailures extends ChannelInboundHandlerAdapter {
             since = 0;
         }
     }
-
-    /** Failed accepts not yet logged. */
-    long unlogged() {
-        return since;
-    }
 }
