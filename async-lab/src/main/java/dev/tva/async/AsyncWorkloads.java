@@ -8,6 +8,7 @@ import io.netty.channel.EventLoop;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,8 @@ public final class AsyncWorkloads implements AutoCloseable {
     /** Waits on a timer: the loop schedules the completion and is free meanwhile. */
     public CompletableFuture<Long> sleep(Workload.Sleep w) {
         CompletableFuture<Long> done = new CompletableFuture<>();
-        loop.schedule(() -> done.complete(0L), w.latencyMillis(), TimeUnit.MILLISECONDS);
+        var timer = loop.schedule(() -> done.complete(0L), w.latencyMillis(), TimeUnit.MILLISECONDS);
+        done.whenComplete((result, failure) -> timer.cancel(false));  // cancelled: the timer goes too
         return done;
     }
 
@@ -75,9 +77,16 @@ public final class AsyncWorkloads implements AutoCloseable {
         return CompletableFuture.completedFuture(CpuKernel.run(w.units(), w.seed()));
     }
 
-    /** Calls the backend, then computes on its answer (on the loop that received it). */
+    /** Calls the backend, then computes on its answer (on the loop that received it); cancelled, it cancels the call. */
     public CompletableFuture<Long> mixed(Workload.Mixed w) {
-        return http(w.http()).thenCompose(bytes -> cpu(w.cpu()).thenApply(checksum -> checksum + bytes));
+        CompletableFuture<Long> call = http(w.http());
+        CompletableFuture<Long> done = call.thenCompose(bytes -> cpu(w.cpu()).thenApply(checksum -> checksum + bytes));
+        done.whenComplete((result, failure) -> {
+            if (failure instanceof CancellationException) {
+                call.cancel(true);
+            }
+        });
+        return done;
     }
 
     /**

@@ -1,45 +1,37 @@
 package dev.tva.async.server;
 
+import dev.tva.workloads.web.RequestSlots;
+
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The requests in progress on the whole server, across all its event loops: refuses one beyond the
- * limit (the caller answers 503), and lets {@link NettyServer#close} wait for the rest to finish.
+ * The requests in progress on the whole server, across all its event loops: refuses one that would go
+ * beyond the limit (the caller answers 503), and lets {@link NettyServer#close} wait for the rest to finish.
  *
  * <p>An event-loop server accepts work for free, so without a limit a burst piles up timers and backend
- * calls until memory runs out; the limit turns that into quick 503s.
+ * calls until memory or file descriptors run out; the limit turns that into quick 503s.
  */
 final class InFlightRequests {
-    private final int limit;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final RequestSlots slots;
     private volatile boolean draining;
 
-    InFlightRequests(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-        }
-        this.limit = limit;
+    InFlightRequests(RequestSlots slots) {
+        this.slots = slots;
     }
 
     int limit() {
-        return limit;
+        return slots.limit();
     }
 
-    /** Counts one more request in progress; false (and nothing counted) when {@link #limit} are already. */
-    boolean tryAcquire() {
-        for (int n = inFlight.get(); n < limit; n = inFlight.get()) {
-            if (inFlight.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
-        return false;
+    /** Counts one more request of {@code weight} in progress; false (and nothing counted) when it would go over {@link #limit}. */
+    boolean tryAcquire(int weight) {
+        return slots.tryAcquire(weight);
     }
 
     /** One request acquired with {@link #tryAcquire} is done. */
-    void release() {
-        if (inFlight.decrementAndGet() == 0 && draining) {
+    void release(int weight) {
+        if (slots.release(weight) == 0 && draining) {
             synchronized (this) {
                 notifyAll();
             }
@@ -47,7 +39,7 @@ final class InFlightRequests {
     }
 
     int inFlight() {
-        return inFlight.get();
+        return slots.inUse();
     }
 
     /** True once the server is stopping: answers say {@code Connection: close}. */
@@ -64,7 +56,7 @@ final class InFlightRequests {
         draining = true;
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
-            while (inFlight.get() > 0) {
+            while (slots.inUse() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

@@ -4,6 +4,7 @@ import dev.tva.async.AsyncWorkloads;
 import dev.tva.workloads.Params;
 import dev.tva.workloads.Workload;
 import dev.tva.workloads.web.EndpointCall;
+import dev.tva.workloads.web.FileBudget;
 import dev.tva.workloads.web.Replies;
 import dev.tva.workloads.web.ServerLimits;
 import io.netty.channel.ChannelFuture;
@@ -51,7 +52,8 @@ final class LabHttpHandler extends ChannelInboundHandlerAdapter {
     private Request receiving;      // its head is read, its body not yet
     private long bodyBytes;
     private Request current;        // started, not yet answered
-    private boolean holdsSlot;      // current counts in inFlight
+    private int slotWeight;         // what current counts in inFlight (0: nothing)
+    private CompletableFuture<Long> work; // current's workload, cancelled when the client goes
     private ChunkedStream stream;   // current, when it is a /stream
     private boolean closing;        // the last answer on this connection is decided: read nothing more
     private boolean dispatching;
@@ -165,11 +167,6 @@ final class LabHttpHandler extends ChannelInboundHandlerAdapter {
 
     private void start(Request request) {
         current = request;
-        holdsSlot = inFlight.tryAcquire();
-        if (!holdsSlot) {
-            answer(request, Replies.overloaded(inFlight.limit()));
-            return;
-        }
         if (!HttpMethod.GET.equals(request.method())) {
             answer(request, Replies.methodNotAllowed(request.method().name()));
             return;
@@ -181,9 +178,15 @@ final class LabHttpHandler extends ChannelInboundHandlerAdapter {
             answer(request, Replies.failure(bad));
             return;
         }
+        int weight = FileBudget.weight(call);
+        if (!inFlight.tryAcquire(weight)) {
+            answer(request, Replies.overloaded(inFlight.limit()));
+            return;
+        }
+        slotWeight = weight;
         switch (call) {
             case EndpointCall.Hello hello -> answer(request, Replies.ok(hello, 0));
-            case EndpointCall.Work work -> answerWhenDone(request, call, run(work.workload()));
+            case EndpointCall.Work w -> answerWhenDone(request, call, work = run(w.workload()));
             case EndpointCall.Stream streaming -> startStream(request, streaming);
         }
     }
@@ -240,6 +243,7 @@ final class LabHttpHandler extends ChannelInboundHandlerAdapter {
     private void finish(ChannelFuture lastWrite, boolean keepAlive) {
         current = null;
         stream = null;
+        work = null;
         releaseSlot();
         if (keepAlive) {
             lastWrite.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
@@ -252,9 +256,9 @@ final class LabHttpHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void releaseSlot() {
-        if (holdsSlot) {
-            holdsSlot = false;
-            inFlight.release();
+        if (slotWeight > 0) {
+            inFlight.release(slotWeight);
+            slotWeight = 0;
         }
     }
 
@@ -288,10 +292,15 @@ final class LabHttpHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        // The client is gone: stop a stream, give back the slot; a result that arrives later is dropped.
+        // The client is gone: stop a stream, cancel the work in progress (a backend call closes its
+        // connection, a fan-out all of them), give back the slot.
         if (stream != null) {
             stream.cancel();
             stream = null;
+        }
+        if (work != null) {
+            work.cancel(true);
+            work = null;
         }
         releaseSlot();
         current = null;

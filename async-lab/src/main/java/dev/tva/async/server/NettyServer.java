@@ -1,7 +1,9 @@
 package dev.tva.async.server;
 
 import dev.tva.async.AsyncWorkloads;
+import dev.tva.workloads.web.FileBudget;
 import dev.tva.workloads.web.LabServer;
+import dev.tva.workloads.web.RequestSlots;
 import dev.tva.workloads.web.ServerConfig;
 import dev.tva.workloads.web.ServerId;
 import dev.tva.workloads.web.ServerLimits;
@@ -32,8 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link ServerConfig#offloadThreads()} {@code netty-offload-N} threads.
  *
  * <p>The {@link ServerLimits} are set explicitly: request line, headers and idle timeout in
- * {@link NettyServerInitializer}, the body in {@link LabHttpHandler}, requests in progress in
- * {@link InFlightRequests}.
+ * {@link NettyServerInitializer}, the body in {@link LabHttpHandler}; connections and requests in progress
+ * from the {@link FileBudget} ({@link NettyServerInitializer}, {@link InFlightRequests}).
  */
 public final class NettyServer implements LabServer {
     /** How long {@link #close} lets requests in progress finish. */
@@ -82,7 +84,8 @@ public final class NettyServer implements LabServer {
         }
         Map<EventLoop, AsyncWorkloads> perLoop = Collections.unmodifiableMap(workloads);
         BlockingOnEventLoop blockingOnLoop = config.blockEventLoop() ? new BlockingOnEventLoop(config.backend()) : null;
-        InFlightRequests inFlight = new InFlightRequests(ServerLimits.MAX_CONCURRENT_REQUESTS);
+        FileBudget budget = FileBudget.current();
+        InFlightRequests inFlight = new InFlightRequests(RequestSlots.of(budget));
         try {
             // Configure the server.
             ServerBootstrap b = new ServerBootstrap()
@@ -91,9 +94,10 @@ public final class NettyServer implements LabServer {
                     .option(ChannelOption.SO_BACKLOG, 16_384)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new NettyServerInitializer(perLoop::get, inFlight, blockingOnLoop));
-            // Start the server.
+                    .childHandler(new NettyServerInitializer(perLoop::get, inFlight, blockingOnLoop, budget.connections()));
+            // Start the server; a failed accept is one line, after Netty's acceptor (bound: it is in the pipeline).
             Channel channel = b.bind(config.host(), config.port()).sync().channel();
+            channel.pipeline().addLast(new AcceptFailures());
             return new NettyServer(config, boss, workers, offload, perLoop, blockingOnLoop, inFlight, channel);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

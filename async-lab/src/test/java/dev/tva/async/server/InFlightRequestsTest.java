@@ -1,5 +1,6 @@
 package dev.tva.async.server;
 
+import dev.tva.workloads.web.RequestSlots;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,19 +14,28 @@ class InFlightRequestsTest {
 
     @Test
     void refusesBeyondTheLimitUntilOneIsReleased() {
-        InFlightRequests requests = new InFlightRequests(2);
-        assertThat(requests.tryAcquire()).isTrue();
-        assertThat(requests.tryAcquire()).isTrue();
-        assertThat(requests.tryAcquire()).isFalse();
+        InFlightRequests requests = new InFlightRequests(new RequestSlots(2));
+        assertThat(requests.tryAcquire(1)).isTrue();
+        assertThat(requests.tryAcquire(1)).isTrue();
+        assertThat(requests.tryAcquire(1)).isFalse();
         assertThat(requests.inFlight()).isEqualTo(2);
 
-        requests.release();
-        assertThat(requests.tryAcquire()).isTrue();
+        requests.release(1);
+        assertThat(requests.tryAcquire(1)).isTrue();
+    }
+
+    @Test
+    void aRequestWeighsTheSocketsItHolds() {
+        InFlightRequests requests = new InFlightRequests(new RequestSlots(5));
+        assertThat(requests.tryAcquire(3)).isTrue();
+        assertThat(requests.tryAcquire(3)).as("3 + 3 sockets > 5").isFalse();
+        assertThat(requests.tryAcquire(2)).isTrue();
+        assertThat(requests.inFlight()).isEqualTo(5);
     }
 
     @Test
     void drainReturnsAtOnceWhenNothingIsInProgress() throws InterruptedException {
-        InFlightRequests requests = new InFlightRequests(10);
+        InFlightRequests requests = new InFlightRequests(new RequestSlots(10));
         assertThat(requests.isDraining()).isFalse();
         assertThat(requests.drain(Duration.ofSeconds(5))).isTrue();
         assertThat(requests.isDraining()).isTrue();
@@ -33,9 +43,9 @@ class InFlightRequestsTest {
 
     @Test
     void drainWaitsForTheLastRequestToFinish() throws Exception {
-        InFlightRequests requests = new InFlightRequests(10);
-        requests.tryAcquire();
-        CompletableFuture<Void> finishing = CompletableFuture.runAsync(requests::release,
+        InFlightRequests requests = new InFlightRequests(new RequestSlots(10));
+        requests.tryAcquire(1);
+        CompletableFuture<Void> finishing = CompletableFuture.runAsync(() -> requests.release(1),
                 CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
         long start = System.nanoTime();
         assertThat(requests.drain(Duration.ofSeconds(10))).isTrue();
@@ -46,8 +56,8 @@ class InFlightRequestsTest {
 
     @Test
     void drainGivesUpAfterItsTimeout() throws InterruptedException {
-        InFlightRequests requests = new InFlightRequests(10);
-        requests.tryAcquire();
+        InFlightRequests requests = new InFlightRequests(new RequestSlots(10));
+        requests.tryAcquire(1);
         assertThat(requests.drain(Duration.ofMillis(100))).isFalse();
     }
 }

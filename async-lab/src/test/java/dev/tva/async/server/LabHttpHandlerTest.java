@@ -4,7 +4,9 @@ import dev.tva.async.AsyncWorkloads;
 import dev.tva.workloads.Client;
 import dev.tva.workloads.web.EndpointCall;
 import dev.tva.workloads.web.RawHttp;
+import dev.tva.workloads.web.FileBudget;
 import dev.tva.workloads.web.Replies;
+import dev.tva.workloads.web.RequestSlots;
 import dev.tva.workloads.web.ServerLimits;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -24,12 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bytes in, bytes out, and the loop's clock moved by hand.
  */
 class LabHttpHandlerTest {
-    private final InFlightRequests inFlight = new InFlightRequests(ServerLimits.MAX_CONCURRENT_REQUESTS);
+    private final InFlightRequests inFlight = new InFlightRequests(RequestSlots.of(FileBudget.ofProcess()));
 
     /** A connection whose loop's clock stands still until the test moves it. No backend: only timers and CPU. */
     private static EmbeddedChannel connection(InFlightRequests inFlight) {
         EmbeddedChannel ch = new EmbeddedChannel(new NettyServerInitializer(
-                loop -> new AsyncWorkloads(loop, null, Client.LEAN, Duration.ofSeconds(5)), inFlight, null));
+                loop -> new AsyncWorkloads(loop, null, Client.LEAN, Duration.ofSeconds(5)), inFlight, null, Integer.MAX_VALUE));
         ch.freezeTime();
         return ch;
     }
@@ -163,7 +165,7 @@ class LabHttpHandlerTest {
 
     @Test
     void beyondTheLimitOfRequestsInProgressTheAnswerIs503() {
-        InFlightRequests one = new InFlightRequests(1);
+        InFlightRequests one = new InFlightRequests(new RequestSlots(1));
         EmbeddedChannel sleeping = connection(one);
         EmbeddedChannel other = connection(one);
         send(sleeping, get("/sleep?ms=100"));

@@ -3,7 +3,9 @@ package dev.tva.threads.server;
 import dev.tva.threads.BlockingWorkloads;
 import dev.tva.workloads.Params;
 import dev.tva.workloads.web.EndpointCall;
+import dev.tva.workloads.web.FileBudget;
 import dev.tva.workloads.web.Replies;
+import dev.tva.workloads.web.RequestSlots;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.io.IOException;
@@ -14,6 +16,10 @@ import java.nio.charset.StandardCharsets;
  * The handler code of the helidon, jdk-platform and jdk-virtual servers: plain blocking code that holds
  * its thread until the answer is written. Each server only adapts its request and response to this
  * class, so what runs the handler (a pool thread or a virtual thread) is the only difference.
+ *
+ * <p>A thread blocked on the backend does not notice that its client has gone: neither the JDK server nor
+ * Helidon tells a handler, and nothing reads the client's socket while the thread waits. The call runs to
+ * its end (the backend's answer, or {@code ServerLimits.BACKEND_TIMEOUT}) and the answer's write fails.
  */
 final class BlockingEndpoints {
 
@@ -27,10 +33,12 @@ final class BlockingEndpoints {
     }
 
     private final BlockingWorkloads workloads;
+    private final RequestSlots slots;
 
-    /** Runs workloads with {@code workloads}. */
-    BlockingEndpoints(BlockingWorkloads workloads) {
+    /** Runs workloads with {@code workloads}; a request that would take more {@code slots} than are free gets 503. */
+    BlockingEndpoints(BlockingWorkloads workloads, RequestSlots slots) {
         this.workloads = workloads;
+        this.slots = slots;
     }
 
     /**
@@ -50,10 +58,19 @@ final class BlockingEndpoints {
             response.send(Replies.failure(badRequest));
             return;
         }
-        switch (call) {
-            case EndpointCall.Hello hello -> response.send(Replies.ok(hello, 0));
-            case EndpointCall.Work work -> response.send(answer(work, () -> workloads.run(work.workload())));
-            case EndpointCall.Stream stream -> stream(stream, response);
+        int weight = FileBudget.weight(call);
+        if (!slots.tryAcquire(weight)) {
+            response.send(Replies.overloaded(slots.limit()));
+            return;
+        }
+        try {
+            switch (call) {
+                case EndpointCall.Hello hello -> response.send(Replies.ok(hello, 0));
+                case EndpointCall.Work work -> response.send(answer(work, () -> workloads.run(work.workload())));
+                case EndpointCall.Stream stream -> stream(stream, response);
+            }
+        } finally {
+            slots.release(weight);
         }
     }
 

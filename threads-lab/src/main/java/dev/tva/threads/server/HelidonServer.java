@@ -1,8 +1,10 @@
 package dev.tva.threads.server;
 
 import dev.tva.threads.BlockingWorkloads;
+import dev.tva.workloads.web.FileBudget;
 import dev.tva.workloads.web.LabServer;
 import dev.tva.workloads.web.Replies;
+import dev.tva.workloads.web.RequestSlots;
 import dev.tva.workloads.web.RequestHead;
 import dev.tva.workloads.web.ServerConfig;
 import dev.tva.workloads.web.ServerId;
@@ -64,7 +66,8 @@ public final class HelidonServer implements LabServer {
         ExecutorService forks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("helidon-fork-", 0).factory());
         BlockingWorkloads workloads = new BlockingWorkloads(forks, config.backend(), config.client(), ServerLimits.BACKEND_TIMEOUT,
                 config.database());
-        BlockingEndpoints endpoints = new BlockingEndpoints(workloads);
+        FileBudget budget = FileBudget.current();
+        BlockingEndpoints endpoints = new BlockingEndpoints(workloads, RequestSlots.of(budget));
         try {
             WebServer server = WebServer.builder()
                     .host(config.host())
@@ -81,12 +84,15 @@ public final class HelidonServer implements LabServer {
                     .maxPayloadSize(ServerLimits.MAX_BODY_BYTES)
                     .idleConnectionTimeout(ServerLimits.IDLE_TIMEOUT)
                     .idleConnectionPeriod(IDLE_CHECK_PERIOD)
-                    .maxConcurrentRequests(ServerLimits.MAX_CONCURRENT_REQUESTS)
+                    // The file budget: connections here, backend sockets by the lab's check in BlockingEndpoints
+                    // (Helidon's own limit counts requests, not sockets: the same number, as a backstop).
+                    .maxTcpConnections(budget.connections())
+                    .maxConcurrentRequests(budget.requestSockets())
                     .shutdownGracePeriod(SHUTDOWN_GRACE)
                     .shutdownHook(false)  // close() is how it stops
                     .directHandlers(handlers -> {
                         for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
-                            handlers.addHandler(event, refusals());
+                            handlers.addHandler(event, refusals(budget.requestSockets()));
                         }
                     })
                     .routing(routing -> routing.any((request, response) -> serve(request, response, endpoints)))
@@ -104,14 +110,14 @@ public final class HelidonServer implements LabServer {
      * Helidon answers a request over a limit itself, before any handler; this words those answers as the
      * other servers do (Helidon's own are empty). Others, such as a malformed request, stay Helidon's.
      */
-    static DirectHandler refusals() {
+    static DirectHandler refusals(int requestLimit) {
         DirectHandler helidon = DirectHandler.defaultHandler();
         return (request, event, status, headers, message) -> {
             Replies.Reply reply = switch (status.code()) {
                 case 413 -> Refusals.BODY_TOO_LARGE;
                 case 414 -> Refusals.REQUEST_LINE_TOO_LONG;
                 case 431 -> Refusals.HEADERS_TOO_LARGE;
-                case 503 -> Replies.overloaded(ServerLimits.MAX_CONCURRENT_REQUESTS);
+                case 503 -> Replies.overloaded(requestLimit);
                 default -> null;
             };
             if (reply == null) {

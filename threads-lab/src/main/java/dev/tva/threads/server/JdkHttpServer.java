@@ -3,8 +3,10 @@ package dev.tva.threads.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tva.threads.BlockingWorkloads;
+import dev.tva.workloads.web.FileBudget;
 import dev.tva.workloads.web.LabServer;
 import dev.tva.workloads.web.Replies;
+import dev.tva.workloads.web.RequestSlots;
 import dev.tva.workloads.web.ServerConfig;
 import dev.tva.workloads.web.ServerId;
 import dev.tva.workloads.web.ServerLimits;
@@ -58,7 +60,9 @@ public final class JdkHttpServer implements LabServer {
             Map.entry("sun.net.httpserver.idleInterval", Long.toString(ServerLimits.IDLE_TIMEOUT.toSeconds())),
             // Keep-alive connections are kept however many there are (the JDK keeps 200), so a load test with
             // many connections measures requests, not reconnects.
-            Map.entry("sun.net.httpserver.maxIdleConnections", Integer.toString(ServerLimits.MAX_CONCURRENT_REQUESTS)),
+            Map.entry("sun.net.httpserver.maxIdleConnections", Integer.toString(FileBudget.ofProcess().connections())),
+            // The file budget's connections: one more is closed as soon as it is accepted.
+            Map.entry("jdk.httpserver.maxConnections", Integer.toString(FileBudget.ofProcess().connections())),
             // The handler reads the body it accepts. The JDK reads none on its behalf: a refused body (413) is
             // not waited for, the connection is closed instead.
             Map.entry("sun.net.httpserver.drainAmount", "0"));
@@ -113,7 +117,7 @@ public final class JdkHttpServer implements LabServer {
         });
         BlockingWorkloads workloads = new BlockingWorkloads(forks, config.backend(), config.client(), ServerLimits.BACKEND_TIMEOUT,
                 config.database());
-        BlockingEndpoints endpoints = new BlockingEndpoints(workloads);
+        BlockingEndpoints endpoints = new BlockingEndpoints(workloads, RequestSlots.of(FileBudget.current()));
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), ACCEPT_BACKLOG);
             server.createContext("/", exchange -> serve(exchange, endpoints));

@@ -1,7 +1,6 @@
 package dev.tva.threads.server;
 
 import dev.tva.workloads.web.Replies;
-import dev.tva.workloads.web.ServerLimits;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
@@ -12,23 +11,23 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Helidon's own refusals, worded as the lab words them (the 503 needs 20,000 requests at once to see live). */
+/** Helidon's own refusals, worded as the lab words them (the 503 live: OverloadedServersIT). */
 class HelidonServerTest {
 
     @Test
     void tooManyRequestsInProgressGetTheLabsOverloadedLine() {
-        DirectHandler.TransportResponse answer = HelidonServer.refusals().handle(DirectHandler.TransportRequest.empty(),
+        DirectHandler.TransportResponse answer = HelidonServer.refusals(1234).handle(DirectHandler.TransportRequest.empty(),
                 DirectHandler.EventType.OTHER, Status.SERVICE_UNAVAILABLE_503, ServerResponseHeaders.create(), (String) null);
         assertThat(answer.status().code()).isEqualTo(503);
         assertThat(answer.entity()).hasValueSatisfying(body -> assertThat(new String(body, StandardCharsets.UTF_8))
-                .isEqualTo(Replies.overloaded(ServerLimits.MAX_CONCURRENT_REQUESTS).body()));
+                .isEqualTo(Replies.overloaded(1234).body()));
         assertThat(answer.headers().first(HeaderNames.CONTENT_TYPE)).hasValue(Replies.CONTENT_TYPE);
         assertThat(answer.keepAlive()).isFalse();
     }
 
     @Test
     void aMalformedRequestIsLeftToHelidon() {
-        DirectHandler.TransportResponse answer = HelidonServer.refusals().handle(DirectHandler.TransportRequest.empty(),
+        DirectHandler.TransportResponse answer = HelidonServer.refusals(1234).handle(DirectHandler.TransportRequest.empty(),
                 DirectHandler.EventType.BAD_REQUEST, Status.BAD_REQUEST_400, ServerResponseHeaders.create(), (String) null);
         assertThat(answer.status().code()).isEqualTo(400);
         assertThat(answer.headers().first(HeaderNames.CONTENT_TYPE)).isEmpty();

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * The limits every lab server sets explicitly, instead of relying on each library's defaults, so the
  * four servers refuse the same abuse in the same way. A request over a limit is answered with the
- * status named here and its connection is closed.
+ * status named here and its connection is closed. Connections and requests in progress are bounded by the
+ * process's open-file limit: {@link FileBudget}.
  */
 public final class ServerLimits {
     /** Longest request line ({@code GET /path?query HTTP/1.1}); longer gets 414. */
@@ -22,8 +23,6 @@ public final class ServerLimits {
      * stop a client that trickles a head one byte a second: that connection is never idle.
      */
     public static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
-    /** Most requests in progress at once where the server has such a limit (Helidon, Netty); more get 503. */
-    public static final int MAX_CONCURRENT_REQUESTS = 20_000;
     /** Longest wait for a backend answer before the request gets 504. */
     public static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(30);
 
@@ -47,6 +46,6 @@ public final class ServerLimits {
         return "request line " + MAX_REQUEST_LINE + " B (414), headers " + MAX_HEADER_BYTES + " B (431), body "
                 + MAX_BODY_BYTES + " B (413), idle timeout " + IDLE_TIMEOUT.toSeconds() + " s, head timeout "
                 + HEAD_TIMEOUT.toSeconds() + " s (408), backend timeout "
-                + BACKEND_TIMEOUT.toSeconds() + " s";
+                + BACKEND_TIMEOUT.toSeconds() + " s, " + FileBudget.current().describe();
     }
 }

@@ -1,0 +1,34 @@
+package dev.tva.async.server;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+
+import java.time.Duration;
+
+/**
+ * The last handler of the listening channel: a failed accept (no file descriptor left, {@code EMFILE}) is
+ * logged as ONE line at most every {@link #EVERY}, with how many failed since, instead of Netty's stack
+ * trace for each. Netty's acceptor before it has already paused accepting for a second.
+ */
+final class AcceptFailures extends ChannelInboundHandlerAdapter {
+    static final Duration EVERY = Duration.ofSeconds(10);
+    private static final System.Logger LOG = System.getLogger(AcceptFailures.class.getName());
+
+    private long lastLogNanos;
+    private long since;
+    private boolean logged;
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // Only the listening channel's loop calls this: no locks needed.
+        since++;
+        long now = System.nanoTime();
+        if (!logged || now - lastLogNanos >= EVERY.toNanos()) {
+            LOG.log(System.Logger.Level.WARNING, "cannot accept connections: {0} ({1} failed accepts in the last {2} s)",
+                    String.valueOf(cause.getMessage()), since, logged ? EVERY.toSeconds() : 0);
+            logged = true;
+            lastLogNanos = now;
+            since = 0;
+        }
+    }
+}
