@@ -55,7 +55,7 @@ class ReportCliTest {
         LabCliTest.Ran ran = LabCliTest.lab("report", "--results", results.toString(), "--out", dir.resolve("out").toString());
 
         assertOneLine(ran, "weather.json: not a kind of result lab report knows; expected one of runs, tour, servers, load, footprint,"
-                + " jmh, jmh-env, crossover");
+                + " jmh, jmh-env, crossover, soak, overload, idle, slowloris");
     }
 
     @Test
