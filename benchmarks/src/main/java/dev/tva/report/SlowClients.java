@@ -54,12 +54,16 @@ final class SlowClients {
                 + " threads per connection, p99 " + Fmt.ms(r.load().latencyMicros().p99()) + " ms beside them (" + r.verdict().id() + ").";
     }
 
+    /*
+     * Seconds are written from milliseconds by Fmt.ms's rule (milliseconds of microseconds): the same digits.
+     */
+
     /** Every server cut the heads off at its head timeout: the pool is held until then, and comes back after. */
     private static String caveat(List<Sourced<SlowlorisResult>> slowloris) {
         SlowlorisResult first = slowloris.get(0).value();
         List<String> cut = slowloris.stream().map(Sourced::value).map(r -> r.server() + " "
                 + (r.cutOff() == 0 ? "never" : "after " + Fmt.ms(r.cutOffMedianMillis()) + " s")).toList();
-        return "A head timeout (here " + Fmt.count(first.headTimeoutMillis() / 1000.0) + " s) bounds how long a slow client holds what it"
+        return "A head timeout (here " + Fmt.ms(first.headTimeoutMillis()) + " s) bounds how long a slow client holds what it"
                 + " holds; median cut-off: " + String.join(", ", cut) + ". Until then a pool of N platform threads is gone at N slow"
                 + " clients: bound the connections per client in front of it.";
     }
