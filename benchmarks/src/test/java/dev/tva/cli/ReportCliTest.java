@@ -69,6 +69,16 @@ class ReportCliTest {
     }
 
     @Test
+    void anOverloadResultWithAnUnknownServerIsOneLine(@TempDir Path dir) throws IOException {
+        Path results = Files.createDirectories(dir.resolve("results"));
+        Files.writeString(results.resolve("overload.json"), "[{\"server\": \"apache\", \"capacityPerSec\": 40, \"timeline\": []}]");
+
+        LabCliTest.Ran ran = LabCliTest.lab("report", "--results", results.toString(), "--out", dir.resolve("out").toString());
+
+        assertOneLine(ran, "overload.json: looks like lab overload runs but does not read as one", "'apache' is not a server");
+    }
+
+    @Test
     void anOutThatIsAFileIsOneLine(@TempDir Path dir) throws IOException {
         Path results = Files.createDirectories(dir.resolve("results"));
         Files.writeString(results.resolve("run.json"), "{\"model\": \"virtual\", \"workload\": \"sleep\", \"throughputPerSec\": 1}");

@@ -121,7 +121,8 @@ class ReportNumbersTest {
     /** The differences a slowloris run and the per-connection costs an idle run imply. */
     private static void reliability(JsonNode node, Set<String> allowed) {
         if (node.has("attacked") && node.has("idle") && node.path("idle").isObject()) {
-            node.path("attacked").properties().forEach(e -> formats(e.getValue().asDouble() - node.path("idle").path(e.getKey()).asDouble(), allowed));
+            node.path("attacked").properties()
+                    .forEach(e -> formats(e.getValue().asDouble() - node.path("idle").path(e.getKey()).asDouble(), allowed));
         }
         if (node.has("rssMbWith") && node.path("served").asInt() > 0) {
             double served = node.path("served").asDouble();
