@@ -5,6 +5,7 @@ import dev.tva.engine.Recovery;
 import dev.tva.report.InputFile;
 import dev.tva.report.Sourced;
 import dev.tva.workloads.web.ServerId;
+import org.jfree.chart.axis.NumberAxis;
 
 import java.util.List;
 import java.util.Optional;
@@ -54,10 +55,12 @@ public final class OverloadChart {
         chart.line(dropName, Palette.BOUND, Palette.DASHED, drop, Math.min(low, slo)).line(dropName, Palette.BOUND, Palette.DASHED, drop,
                 Math.max(high, slo));
         String title = "p99 of each second: twice the capacity, then half of it (GET " + first.path() + ")";
-        String svg = Svg.render(chart.build(title, Axes.fromZero("seconds since the first request was due"), Axes.log("p99 latency (ms)")),
-                "overload");
+        NumberAxis seconds = Axes.fromZero("seconds since the first request was due");
+        seconds.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        String svg = Svg.render(chart.build(title, seconds, Axes.log("p99 latency (ms)")), "overload");
         String caption = "Each point is the p99 of the answers that ended in that second, from each request's intended send time"
-                + " (open model); x marks a second with errors or timeouts, and a second with no answer has no point. Left of the"
+                + " (open model); x marks a point whose second also had errors or timeouts, and a second with no answer (all its requests"
+                + " failed or were still waiting) has no point. Left of the"
                 + " black dashed line the rate is twice the server's capacity, right of it half; recovery is the time from that line"
                 + " until the p99 stays under the SLO (red). One run per server, on cores shared with the load generator.";
         return Optional.of(new Figure(FILE, "Overload: p99 of each second", caption, List.of(file), svg));
