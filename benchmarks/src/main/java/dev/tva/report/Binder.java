@@ -3,6 +3,10 @@ package dev.tva.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tva.engine.CrossoverResult;
+import dev.tva.engine.IdleResult;
+import dev.tva.engine.OverloadResult;
+import dev.tva.engine.SlowlorisResult;
+import dev.tva.engine.SoakResult;
 import dev.tva.workloads.Environment;
 import dev.tva.workloads.Model;
 import dev.tva.workloads.RunResult;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Binds each classified file to typed records, remembering the file every record came from. */
 final class Binder {
@@ -22,6 +27,10 @@ final class Binder {
     final List<Sourced<FootprintRow>> footprints = new ArrayList<>();
     final List<Sourced<JmhScore>> jmh = new ArrayList<>();
     final List<Sourced<CrossoverResult>> crossovers = new ArrayList<>();
+    final List<Sourced<SoakResult>> soaks = new ArrayList<>();
+    final List<Sourced<OverloadResult>> overloads = new ArrayList<>();
+    final List<Sourced<IdleResult>> idles = new ArrayList<>();
+    final List<Sourced<SlowlorisResult>> slowloris = new ArrayList<>();
     final Map<String, InputFile> jmhEnvs = new TreeMap<>();
 
     void add(String path, Kind kind, JsonNode json) throws JsonProcessingException {
@@ -89,7 +98,29 @@ final class Binder {
                 CrossoverResult sweep = InputReader.JSON.treeToValue(json, CrossoverResult.class);
                 crossovers.add(Sourced.of(sweep, file(path, kind, Method.WINDOWS, List.of(sweep.env()))));
             }
+            case SOAK -> {
+                SoakResult soak = InputReader.JSON.treeToValue(json, SoakResult.class);
+                ServerId.fromId(soak.server());
+                soaks.add(Sourced.of(soak, file(path, kind, Method.SINGLE, List.of(soak.env()))));
+            }
+            case OVERLOAD -> perServer(path, kind, json, OverloadResult.class, OverloadResult::server,
+                    r -> r.load() == null ? null : r.load().env(), overloads);
+            case IDLE -> perServer(path, kind, json, IdleResult.class, IdleResult::server,
+                    r -> r.load() == null ? null : r.load().env(), idles);
+            case SLOWLORIS -> perServer(path, kind, json, SlowlorisResult.class, SlowlorisResult::server, SlowlorisResult::env, slowloris);
         }
+    }
+
+    /** A list of one record per server, each server id checked, every record bound to the file. */
+    private <T> void perServer(String path, Kind kind, JsonNode json, Class<T> type, Function<T, String> server,
+                               Function<T, Environment> env, List<Sourced<T>> into) throws JsonProcessingException {
+        List<T> rows = new ArrayList<>();
+        for (JsonNode node : json) {
+            rows.add(InputReader.JSON.treeToValue(node, type));
+        }
+        rows.forEach(r -> ServerId.fromId(server.apply(r)));
+        InputFile file = file(path, kind, Method.SINGLE, rows.stream().map(env).toList());
+        rows.forEach(r -> into.add(Sourced.of(r, file)));
     }
 
     InputFile file(String path, Kind kind, Method method, List<Environment> envs) {
@@ -106,6 +137,7 @@ final class Binder {
             InputFile f = withEnvs.get(files.indexOf(s.file()));
             return new Sourced<>(s.value(), f, f.path());
         }).toList();
-        return new Inputs(label, withEnvs, runs, servers, loads, footprints, scores, crossovers);
+        return new Inputs(label, withEnvs, runs, servers, loads, footprints, scores, crossovers,
+                new Inputs.Reliability(soaks, overloads, idles, slowloris));
     }
 }

@@ -33,6 +33,7 @@ public final class DecisionGuide {
         rows.add(e.servers().flatMap(s -> slo(s, links)).orElse(Decision.notMeasured(Situation.LATENCY_SLO)));
         rows.add(Budget.perConnection(e.footprint(), links).orElse(Decision.notMeasured(Situation.MEMORY_BUDGET)));
         rows.add(e.http().flatMap(c -> reactive(c, e, links)).orElse(Decision.notMeasured(Situation.REACTIVE_CODEBASE)));
+        rows.add(SlowClients.decision(e.slowloris(), e.idle(), links).orElse(Decision.notMeasured(Situation.SLOW_CLIENTS)));
         rows.add(e.pinning().map(p -> pinning(p, links)).orElse(Decision.notMeasured(Situation.PINNING)));
         return rows;
     }

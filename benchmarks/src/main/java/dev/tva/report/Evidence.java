@@ -1,5 +1,7 @@
 package dev.tva.report;
 
+import dev.tva.engine.IdleResult;
+import dev.tva.engine.SlowlorisResult;
 import dev.tva.report.chart.CpuCostChart;
 import dev.tva.report.chart.ServerSloChart;
 import dev.tva.workloads.RunResult;
@@ -21,10 +23,13 @@ import java.util.Optional;
  * @param footprint  every footprint measurement
  * @param pinning    JMH's pinning benchmark: a blocking class initializer, synchronized, and unpinned
  * @param dbRuns     every database run, for what a bulkhead changes
+ * @param slowloris  the slowloris runs of one file (the last), measured together
+ * @param idle       the idle-connection runs of one file (the last), measured together
  */
 public record Evidence(Optional<Comparison> sleep, Optional<Comparison> http, Optional<Comparison> cpu, Optional<Comparison> db,
                        Optional<List<Sourced<ServerRow>>> servers, Optional<List<Sourced<RunResult>>> clients,
-                       List<Sourced<FootprintRow>> footprint, Optional<Pinning> pinning, List<Sourced<RunResult>> dbRuns) {
+                       List<Sourced<FootprintRow>> footprint, Optional<Pinning> pinning, List<Sourced<RunResult>> dbRuns,
+                       List<Sourced<SlowlorisResult>> slowloris, List<Sourced<IdleResult>> idle) {
 
     /** The three scores of the pinning benchmark, from one JMH file. */
     public record Pinning(JmhScore initializer, JmhScore synchronizedScore, JmhScore unpinned, InputFile file) {
@@ -40,6 +45,10 @@ public record Evidence(Optional<Comparison> sleep, Optional<Comparison> http, Op
         pinning.ifPresent(p -> files.add(p.file().path()));
         dbRuns.stream().filter(s -> s.value().errors() > 0 || (s.value().dbBulkhead() != null && s.value().dbBulkhead() > 0))
                 .forEach(s -> files.add(s.file().path()));
+        slowloris.forEach(s -> files.add(s.file().path()));
+        if (!slowloris.isEmpty()) {
+            idle.forEach(s -> files.add(s.file().path()));
+        }
         return files;
     }
 
@@ -48,7 +57,13 @@ public record Evidence(Optional<Comparison> sleep, Optional<Comparison> http, Op
         return new Evidence(Comparison.best(all, WorkloadType.SLEEP), Comparison.best(all, WorkloadType.HTTP),
                 Comparison.best(all, WorkloadType.CPU), Comparison.best(all, WorkloadType.DB), ServerSloChart.pick(inputs.servers()),
                 CpuCostChart.pick(inputs), inputs.footprints(), pinning(inputs),
-                inputs.runs().stream().filter(s -> s.value().workload() == WorkloadType.DB).toList());
+                inputs.runs().stream().filter(s -> s.value().workload() == WorkloadType.DB).toList(),
+                lastFile(inputs.reliability().slowloris()), lastFile(inputs.reliability().idles()));
+    }
+
+    /** The records of the last file that holds any (paths sort by their timestamp), or none. */
+    private static <T> List<Sourced<T>> lastFile(List<Sourced<T>> all) {
+        return all.isEmpty() ? List.of() : all.stream().filter(s -> s.file().equals(all.getLast().file())).toList();
     }
 
     /** The pinning scores of the last JMH file that has all three (files are sorted by name: a timestamp). */

@@ -1,6 +1,10 @@
 package dev.tva.report;
 
 import dev.tva.engine.CrossoverResult;
+import dev.tva.engine.IdleResult;
+import dev.tva.engine.OverloadResult;
+import dev.tva.engine.SlowlorisResult;
+import dev.tva.engine.SoakResult;
 import dev.tva.workloads.RunResult;
 
 import java.util.List;
@@ -11,10 +15,27 @@ import java.util.List;
  *
  * @param label  the results folder as the user named it ({@code docs/results}), for the report's text
  * @param files  every JSON file read, sorted by path
+ * @param reliability the records of lab soak, overload, idle and slowloris
  */
 public record Inputs(String label, List<InputFile> files, List<Sourced<RunResult>> runs, List<Sourced<ServerRow>> servers,
                      List<Sourced<LoadRun>> loads, List<Sourced<FootprintRow>> footprints, List<Sourced<JmhScore>> jmh,
-                     List<Sourced<CrossoverResult>> crossovers) {
+                     List<Sourced<CrossoverResult>> crossovers, Reliability reliability) {
+
+    /** The reliability results: how servers bear time, overload, idle connections and slow clients. */
+    public record Reliability(List<Sourced<SoakResult>> soaks, List<Sourced<OverloadResult>> overloads, List<Sourced<IdleResult>> idles,
+                              List<Sourced<SlowlorisResult>> slowloris) {
+        public Reliability {
+            soaks = List.copyOf(soaks);
+            overloads = List.copyOf(overloads);
+            idles = List.copyOf(idles);
+            slowloris = List.copyOf(slowloris);
+        }
+
+        /** True when the inputs hold none of them. */
+        public boolean isEmpty() {
+            return soaks.isEmpty() && overloads.isEmpty() && idles.isEmpty() && slowloris.isEmpty();
+        }
+    }
 
     public Inputs {
         files = List.copyOf(files);

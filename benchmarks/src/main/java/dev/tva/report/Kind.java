@@ -23,7 +23,15 @@ public enum Kind {
     /** The record {@code lab bench} writes beside JMH's JSON: command, forks, environment. */
     JMH_ENV("jmh-env", "the environment of a lab bench run"),
     /** A {@code lab crossover} sweep. */
-    CROSSOVER("crossover", "a lab crossover sweep");
+    CROSSOVER("crossover", "a lab crossover sweep"),
+    /** One server under a steady load for a long time, sampled, {@code lab soak}. */
+    SOAK("soak", "a lab soak run"),
+    /** Servers at twice their capacity, then half of it, {@code lab overload}. */
+    OVERLOAD("overload", "lab overload runs"),
+    /** Servers holding idle keep-alive connections beside a load, {@code lab idle}. */
+    IDLE("idle", "lab idle runs"),
+    /** Servers under connections that never finish their request head, {@code lab slowloris}. */
+    SLOWLORIS("slowloris", "lab slowloris runs");
 
     private final String id;
     private final String description;
@@ -49,8 +57,12 @@ public enum Kind {
     /** The kind of a parsed JSON document, judged by the fields of the object (or of a list's first element). */
     public static Optional<Kind> of(JsonNode json) {
         if (json.isObject()) {
-            if ("crossover".equals(json.path("kind").asText())) {
+            String kind = json.path("kind").asText();
+            if ("crossover".equals(kind)) {
                 return Optional.of(CROSSOVER);
+            }
+            if ("soak".equals(kind)) {
+                return Optional.of(SOAK);
             }
             if (json.has("sections") && json.has("restaurant")) {
                 return Optional.of(TOUR);
@@ -78,6 +90,15 @@ public enum Kind {
         }
         if (first.has("model") && first.has("tasks") && first.has("parkMillis")) {
             return Optional.of(FOOTPRINT);
+        }
+        if (first.has("server") && first.has("capacityPerSec") && first.has("timeline")) {
+            return Optional.of(OVERLOAD);
+        }
+        if (first.has("server") && first.has("idle") && first.has("stillOpen")) {
+            return Optional.of(IDLE);
+        }
+        if (first.has("server") && first.has("cutOff") && first.has("holds")) {
+            return Optional.of(SLOWLORIS);
         }
         return isRun(first) ? Optional.of(RUNS) : Optional.empty();
     }

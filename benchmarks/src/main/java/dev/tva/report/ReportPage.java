@@ -44,6 +44,7 @@ final class ReportPage {
                     + " makes one (a file of kind " + Markdown.code(Kind.CROSSOVER.id()) + "), and the map of which model wins where"
                     + " appears here.");
         }
+        Reliability.write(md, inputs, links);
         Methodology.write(md, inputs, figures);
         Limitations.write(md, inputs);
         inputsAppendix(md, inputs, figures, evidence, links);
@@ -56,6 +57,10 @@ final class ReportPage {
             f.sources().forEach(s -> uses.computeIfAbsent(s.path(), p -> new TreeSet<>()).add("chart: " + f.heading()));
         }
         evidence.files().forEach(p -> uses.computeIfAbsent(p, k -> new TreeSet<>()).add("summary and decision guide"));
+        inputs.files().stream().filter(f -> switch (f.kind()) {
+            case SOAK, OVERLOAD, IDLE, SLOWLORIS -> true;
+            default -> false;
+        }).forEach(f -> uses.computeIfAbsent(f.path(), k -> new TreeSet<>()).add("reliability: " + f.kind().id()));
         List<List<String>> rows = new ArrayList<>();
         for (InputFile f : inputs.files()) {
             SortedSet<String> used = uses.getOrDefault(f.path(), new TreeSet<>());

@@ -28,6 +28,7 @@ public final class Reproduce {
             case JMH, JMH_ENV -> file.command() == null ? "./lab bench" : file.command();
             case CROSSOVER -> "./lab crossover" + (inputs.crossovers().stream().anyMatch(s -> s.file().equals(file) && s.value().quick())
                     ? " --quick" : "");
+            case SOAK, OVERLOAD, IDLE, SLOWLORIS -> ReliabilityCommands.command(file, inputs.reliability());
         };
     }
 

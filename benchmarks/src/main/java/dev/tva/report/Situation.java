@@ -9,6 +9,8 @@ public enum Situation {
     LATENCY_SLO("A latency SLO at a given request rate", "./lab servers --endpoint io --ms 50 --rates 1000,2000,4000 --slo 100ms"),
     MEMORY_BUDGET("A memory budget per connection", "./lab footprint --tasks 1000,10000,20000"),
     REACTIVE_CODEBASE("An existing reactive codebase", "./lab compare --workload http --latency 50ms --concurrency 1000 --client both"),
+    SLOW_CLIENTS("Many slow or idle clients (request heads that trickle in, idle keep-alive connections)",
+            "./lab slowloris --connections 200"),
     PINNING("Code that pins a virtual thread (native frames, class initializers; synchronized only before JDK 24)",
             "./lab bench --suite Pinning");
 

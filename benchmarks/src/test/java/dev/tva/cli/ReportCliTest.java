@@ -55,7 +55,7 @@ class ReportCliTest {
         LabCliTest.Ran ran = LabCliTest.lab("report", "--results", results.toString(), "--out", dir.resolve("out").toString());
 
         assertOneLine(ran, "weather.json: not a kind of result lab report knows; expected one of runs, tour, servers, load, footprint,"
-                + " jmh, jmh-env, crossover");
+                + " jmh, jmh-env, crossover, soak, overload, idle, slowloris");
     }
 
     @Test
@@ -66,6 +66,16 @@ class ReportCliTest {
         LabCliTest.Ran ran = LabCliTest.lab("report", "--results", results.toString(), "--out", dir.resolve("out").toString());
 
         assertOneLine(ran, "run.json: looks like runs of lab run, compare or db-sweep but does not read as one", "'warp' is not a model");
+    }
+
+    @Test
+    void anOverloadResultWithAnUnknownServerIsOneLine(@TempDir Path dir) throws IOException {
+        Path results = Files.createDirectories(dir.resolve("results"));
+        Files.writeString(results.resolve("overload.json"), "[{\"server\": \"apache\", \"capacityPerSec\": 40, \"timeline\": []}]");
+
+        LabCliTest.Ran ran = LabCliTest.lab("report", "--results", results.toString(), "--out", dir.resolve("out").toString());
+
+        assertOneLine(ran, "overload.json: looks like lab overload runs but does not read as one", "'apache' is not a server");
     }
 
     @Test

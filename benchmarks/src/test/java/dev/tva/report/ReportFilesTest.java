@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportFilesTest {
     private static final List<String> CHARTS = List.of("throughput-in-flight.svg", "latency-sleep.svg", "latency-http.svg",
             "latency-cpu.svg", "latency-db.svg", "servers-p99.svg", "cpu-per-request.svg", "memory-per-task.svg", "db-pool.svg",
-            "cpu-parity.svg", "crossover.svg");
+            "cpu-parity.svg", "crossover.svg", "overload-p99.svg");
     private static final Pattern HTML_LINK = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
     private static final Pattern MD_LINK = Pattern.compile("\\]\\(([^)]*)\\)");
     private static final Pattern ID = Pattern.compile("id=\"([^\"]*)\"");

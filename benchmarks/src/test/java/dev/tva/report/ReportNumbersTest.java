@@ -26,7 +26,8 @@ class ReportNumbersTest {
      * The allowed figures are computed here, independently of the report's code, from every number in the
      * fixture files (as counts, milliseconds of microseconds, percentages of fractions, JMH scores), every
      * number written inside their text fields (a bound's rule, a label), CPU per request (cpuMillis / tasks)
-     * and what the library client adds to it, and the rule constants the text names.
+     * and what the library client adds to it, what slowloris added to a server (attacked minus idle), what
+     * an idle connection cost one (per connection served), and the rule constants the text names.
      */
     private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z0-9_.])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)");
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\([^)]*\\)");
@@ -105,6 +106,7 @@ class ReportNumbersTest {
             });
             node.forEach(child -> walk(child, allowed));
         } else {
+            reliability(node, allowed);
             node.properties().forEach(e -> {
                 if (!e.getKey().equals("latencyHistogram")) {
                     walk(e.getValue(), allowed);
@@ -113,6 +115,19 @@ class ReportNumbersTest {
             if (node.isArray()) {
                 node.forEach(child -> walk(child, allowed));
             }
+        }
+    }
+
+    /** The differences a slowloris run and the per-connection costs an idle run imply. */
+    private static void reliability(JsonNode node, Set<String> allowed) {
+        if (node.has("attacked") && node.has("idle") && node.path("idle").isObject()) {
+            node.path("attacked").properties()
+                    .forEach(e -> formats(e.getValue().asDouble() - node.path("idle").path(e.getKey()).asDouble(), allowed));
+        }
+        if (node.has("rssMbWith") && node.path("served").asInt() > 0) {
+            double served = node.path("served").asDouble();
+            formats((node.path("rssMbWith").asDouble() - node.path("rssMbBefore").asDouble()) * 1024 / served, allowed);
+            formats((node.path("threadsWith").asDouble() - node.path("threadsBefore").asDouble()) / served, allowed);
         }
     }
 

@@ -26,6 +26,7 @@ public final class Charts {
         DatabaseChart.draw(inputs).ifPresent(figures::add);
         CpuParityChart.draw(comparisons).ifPresent(figures::add);
         CrossoverChart.draw(inputs.crossovers()).ifPresent(figures::add);
+        OverloadChart.draw(inputs.reliability().overloads()).ifPresent(figures::add);
         return figures;
     }
 }

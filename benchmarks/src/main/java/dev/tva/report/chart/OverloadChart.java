@@ -1,0 +1,68 @@
+package dev.tva.report.chart;
+
+import dev.tva.engine.OverloadResult;
+import dev.tva.engine.Recovery;
+import dev.tva.report.InputFile;
+import dev.tva.report.Sourced;
+import dev.tva.workloads.web.ServerId;
+import org.jfree.chart.axis.NumberAxis;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The p99 of each second of an overload run, per server, with the SLO and the moment the rate drops: how each server recovers. */
+public final class OverloadChart {
+    public static final String FILE = "overload-p99.svg";
+
+    private OverloadChart() {
+    }
+
+    /** The runs of the last overload file (paths sort by their timestamp), drawn together: they were measured together. */
+    public static Optional<Figure> draw(List<Sourced<OverloadResult>> all) {
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        InputFile file = all.getLast().file();
+        List<OverloadResult> runs = all.stream().filter(s -> s.file().equals(file)).map(Sourced::value).toList();
+        XyChart chart = new XyChart();
+        double low = Double.MAX_VALUE;
+        double high = 0;
+        int last = 1;
+        for (OverloadResult r : runs) {
+            for (Recovery.Second s : r.timeline()) {
+                last = Math.max(last, s.second());
+                if (s.answers() == 0) {
+                    continue; // no answer ended in that second: no p99 to draw
+                }
+                double p99 = s.p99Micros() / 1000.0;
+                chart.point(r.label(), Palette.of(ServerId.fromId(r.server())), s.second(), p99, p99, p99);
+                if (s.failures() > 0) {
+                    chart.note(s.second(), p99, "x");
+                }
+                low = Math.min(low, p99);
+                high = Math.max(high, p99);
+            }
+        }
+        if (high == 0) {
+            return Optional.empty();
+        }
+        OverloadResult first = runs.get(0);
+        double slo = first.sloMillis();
+        double drop = first.overMillis() / 1000.0;
+        String sloName = "SLO: p99 " + first.sloMillis() + " ms";
+        chart.line(sloName, Palette.SLO, Palette.DASHED, 0, slo).line(sloName, Palette.SLO, Palette.DASHED, last, slo);
+        String dropName = "the rate drops to half the capacity";
+        chart.line(dropName, Palette.BOUND, Palette.DASHED, drop, Math.min(low, slo)).line(dropName, Palette.BOUND, Palette.DASHED, drop,
+                Math.max(high, slo));
+        String title = "p99 of each second: twice the capacity, then half of it (GET " + first.path() + ")";
+        NumberAxis seconds = Axes.fromZero("seconds since the first request was due");
+        seconds.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        String svg = Svg.render(chart.build(title, seconds, Axes.log("p99 latency (ms)")), "overload");
+        String caption = "Each point is the p99 of the answers that ended in that second, from each request's intended send time"
+                + " (open model); x marks a point whose second also had errors or timeouts, and a second with no answer (all its requests"
+                + " failed or were still waiting) has no point. Left of the"
+                + " black dashed line the rate is twice the server's capacity, right of it half; recovery is the time from that line"
+                + " until the p99 stays under the SLO (red). One run per server, on cores shared with the load generator.";
+        return Optional.of(new Figure(FILE, "Overload: p99 of each second", caption, List.of(file), svg));
+    }
+}
