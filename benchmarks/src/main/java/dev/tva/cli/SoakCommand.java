@@ -88,6 +88,7 @@ final class SoakCommand implements Callable<Integer> {
                 server.id(), plan.pathAndQuery(), rate, duration.toSeconds(), warmup.toSeconds(),
                 warmup.isZero() ? "none" : "stepped up: 1 s at 1/4 of the rate, 1 s at 1/2, then the rate; not sampled", sample.toSeconds(),
                 placement.placed() ? placement.describe() : "server, backend and generator share " + cores + " cores");
+        out.println(SoakLines.FORCED_GC);
         out.println(SoakLines.head());
         out.flush();
         GeneratorCpus.pin(placement);
