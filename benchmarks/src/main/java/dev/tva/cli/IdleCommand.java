@@ -7,6 +7,7 @@ import dev.tva.engine.ServerBench;
 import dev.tva.engine.UserException;
 import dev.tva.report.IdleText;
 import dev.tva.workloads.BackendProcess;
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Environment;
 import dev.tva.workloads.Results;
 import dev.tva.workloads.web.Endpoint;
@@ -22,15 +23,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code lab idle}: each server holding thousands of idle keep-alive connections while a modest load runs
  * beside them; what they cost it in memory and threads, whether they stayed open, and the load's p99.
  */
-@Command(name = "idle", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "idle", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = IdleCommand.Defaults.class,
         description = {"Opens --idle keep-alive connections to each server (each served one GET /hello, then silent) and loads it at --rate"
-                + " beside them; reports the server's RSS and threads before and with them, how many stayed open, and the load's p99.",
+                + " beside them; reports the server's RSS and threads before and with them, how many stayed open, and the load's p99 against --slo.",
                 "Each server in its own JVM, the backend in another. Opening, ramp-up and load must end before the servers' "
                         + "idle timeout (60 s)."})
 final class IdleCommand implements Callable<Integer> {
@@ -41,7 +43,7 @@ final class IdleCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    StressOptions options;
+    ServersOption servers;
 
     @Option(names = "--endpoint", converter = Converters.EndpointConverter.class, defaultValue = "hello",
             description = "the endpoint loaded beside the idle connections: hello, sleep or io (default: ${DEFAULT-VALUE})")
@@ -59,45 +61,58 @@ final class IdleCommand implements Callable<Integer> {
             description = "measured time of the load, after 2 s unmeasured; at most 38s (default: ${DEFAULT-VALUE})")
     Duration duration;
 
-    @Option(names = "--timeout", converter = Converters.DurationConverter.class, defaultValue = "10s",
-            description = "a request (or an idle connection's one request) with no answer after this fails (default: ${DEFAULT-VALUE})")
-    Duration timeout;
+    @Mixin
+    WaitOption wait;
 
-    @Option(names = "--slo", converter = Converters.DurationConverter.class, defaultValue = "50ms",
-            description = "the p99 the load must stay under (default: ${DEFAULT-VALUE})")
-    Duration slo;
+    @Mixin
+    ServerOptions server;
+
+    @Mixin
+    WarmupOption warmup;
+
+    @Mixin
+    LoadOptions load;
+
+    @Mixin
+    JsonOption json;
+
+    /** The load beside the idle connections is light (/hello at 1,000/s by default): its p99 is held to 50 ms. */
+    static final class Defaults extends CommandDefaults {
+        Defaults() {
+            super(Map.of("--slo", "50ms"));
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String path = options.pathAndQuery(endpoint);
+        wait.validate();
+        load.validate();
+        wait.accept(endpoint, OverloadCommand.ENDPOINTS);
+        String path = wait.pathAndQuery(endpoint, 1, 1);
         if (duration.isZero() || duration.plus(ServerBench.RAMP_UP).compareTo(MAX_LOAD) > 0) {
             throw new UserException(UserException.BAD_INPUT, "Invalid value for option '--duration': expected 1ms.."
                     + MAX_LOAD.minus(ServerBench.RAMP_UP).toSeconds() + "s (servers close connections idle for "
                     + ServerLimits.IDLE_TIMEOUT.toSeconds() + " s, and opening them takes time too), got " + duration.toMillis() + "ms");
         }
-        if (timeout.isZero() || slo.isZero()) {
-            throw new UserException(UserException.BAD_INPUT, "Invalid value for option '" + (slo.isZero() ? "--slo" : "--timeout")
-                    + "': expected more than 0, e.g. 50ms");
-        }
-        long needed = (long) idle + options.connections;
+        long needed = (long) idle + load.connections;
         for (String refusal : new String[] {OpenFiles.self().refusal("the lab's process", needed), OpenFiles.child().refusal("a server", needed)}) {
             if (refusal != null) {
                 throw new UserException(UserException.BAD_INPUT, refusal);
             }
         }
-        IdleRun.Plan plan = new IdleRun.Plan(endpoint, path, idle, rate, duration, options.warmup, options.connections, timeout, slo);
+        IdleRun.Plan plan = new IdleRun.Plan(endpoint, path, idle, rate, duration, warmup.warmup, load.connections, load.timeout, load.slo);
         out.println("lab idle: " + Environment.current().oneLine());
         out.printf(Locale.ROOT, "%,d idle keep-alive connections per server, and GET %s at %,.0f/s beside them for %d s (open model);"
-                + " held = all still open and p99 under %d ms.%n", idle, path, rate, duration.toSeconds(), slo.toMillis());
+                + " held = all still open and p99 under %d ms.%n", idle, path, rate, duration.toSeconds(), load.slo.toMillis());
         out.println("Each server in its own JVM, the backend in another, the idle connections and the load generator in this one: all share "
                 + Runtime.getRuntime().availableProcessors() + " cores.");
         out.flush();
         List<IdleResult> results = new ArrayList<>();
         try (BackendProcess backend = BackendProcess.start(Runtime.getRuntime().availableProcessors())) {
-            for (ServerBench.Setup setup : options.setups(backend.uri())) {
-                IdleResult r = IdleRun.run(err, setup, plan);
+            for (ServerBench.Setup setup : server.setups(servers.ids(), server.loopCount(CpuPlacement.NONE))) {
+                IdleResult r = IdleRun.run(err, setup.calling(backend.uri()), plan);
                 results.add(r);
                 out.println();
                 out.print(IdleText.block(r));
@@ -105,7 +120,7 @@ final class IdleCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println(Results.save("idle", results, options.json));
+        out.println(Results.save("idle", results, json.json));
         return results.stream().anyMatch(r -> r.verdict() == IdleResult.Verdict.CRASHED) ? UserException.FAILED : 0;
     }
 }

@@ -7,6 +7,7 @@ import dev.tva.engine.ServerBench;
 import dev.tva.engine.UserException;
 import dev.tva.report.OverloadText;
 import dev.tva.workloads.BackendProcess;
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Environment;
 import dev.tva.workloads.Results;
 import dev.tva.workloads.web.Endpoint;
@@ -20,8 +21,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,16 +37,19 @@ import java.util.concurrent.Callable;
  * 10 s of the overload (20 s of capacity at 2x) are still waiting when the rate drops, and half the
  * capacity spare works them off slowly: the recovery would measure the client's patience, not the server.
  */
-@Command(name = "overload", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "overload", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = OverloadCommand.Defaults.class,
         description = {"Runs each server at twice its capacity, then at half of it, in ONE open-model run (the backlog carries over),"
-                + " and reports whether it stayed alive, every request's fate, the p99 of each second and the recovery time.",
+                + " and reports whether it stayed alive, every request's fate, the p99 of each second and the recovery time (until it is back under --slo).",
                 "Each server in its own JVM, the backend in another; capacity measured (closed model, doubling connections) unless given."})
 final class OverloadCommand implements Callable<Integer> {
+    /** The endpoints a rate alone describes: the others need --work, --n or a database. */
+    static final Set<Endpoint> ENDPOINTS = EnumSet.of(Endpoint.HELLO, Endpoint.SLEEP, Endpoint.IO);
+
     @Spec
     CommandSpec spec;
 
     @Mixin
-    StressOptions options;
+    ServersOption servers;
 
     @Option(names = "--endpoint", converter = Converters.EndpointConverter.class, defaultValue = "io",
             description = "the endpoint to overload: hello, sleep or io (default: ${DEFAULT-VALUE})")
@@ -60,37 +67,44 @@ final class OverloadCommand implements Callable<Integer> {
             description = "how long at half the capacity after it, at least 5s (default: ${DEFAULT-VALUE})")
     Duration after;
 
-    @Option(names = "--timeout", converter = Converters.DurationConverter.class, defaultValue = "2s",
-            description = "a user gives up after this: the request counts as a timeout (default: ${DEFAULT-VALUE})")
-    Duration timeout;
+    @Mixin
+    WaitOption wait;
 
-    @Option(names = "--slo", converter = Converters.DurationConverter.class, defaultValue = "100ms",
-            description = "the p99 each second must be back under (default: ${DEFAULT-VALUE})")
-    Duration slo;
+    @Mixin
+    ServerOptions server;
+
+    @Mixin
+    WarmupOption warmup;
+
+    @Mixin
+    LoadOptions load;
+
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String path = options.pathAndQuery(endpoint);
         whole("--over", over, Duration.ofSeconds(1));
         whole("--after", after, Duration.ofSeconds(5));
-        whole("--timeout", timeout, Duration.ofSeconds(1));
-        if (slo.isZero()) {
-            throw new UserException(UserException.BAD_INPUT, "Invalid value for option '--slo': expected more than 0, e.g. 100ms");
-        }
-        OverloadRun.Plan plan = new OverloadRun.Plan(endpoint, path, capacity, over, after, options.warmup, options.connections, timeout, slo);
+        whole("--timeout", load.timeout, Duration.ofSeconds(1));
+        wait.validate();
+        load.validate();
+        wait.accept(endpoint, ENDPOINTS);
+        String path = wait.pathAndQuery(endpoint, 1, 1);
+        OverloadRun.Plan plan = new OverloadRun.Plan(endpoint, path, capacity, over, after, warmup.warmup, load.connections, load.timeout, load.slo);
         out.println("lab overload: " + Environment.current().oneLine());
         out.printf(Locale.ROOT, "GET %s at twice each server's capacity for %d s, then half of it for %d s, in one open-model run;"
                 + " recovered = p99 of each second back under %d ms within %d s of the drop, and staying there.%n",
-                path, over.toSeconds(), after.toSeconds(), slo.toMillis(), Recovery.WITHIN.toSeconds());
+                path, over.toSeconds(), after.toSeconds(), load.slo.toMillis(), Recovery.WITHIN.toSeconds());
         out.println("Each server in its own JVM, the backend in another, the load generator in this one: all share "
                 + Runtime.getRuntime().availableProcessors() + " cores.");
         out.flush();
         List<OverloadResult> results = new ArrayList<>();
         try (BackendProcess backend = BackendProcess.start(Runtime.getRuntime().availableProcessors())) {
-            for (ServerBench.Setup setup : options.setups(backend.uri())) {
-                OverloadResult r = OverloadRun.run(err, setup, plan);
+            for (ServerBench.Setup setup : server.setups(servers.ids(), server.loopCount(CpuPlacement.NONE))) {
+                OverloadResult r = OverloadRun.run(err, setup.calling(backend.uri()), plan);
                 results.add(r);
                 out.println();
                 out.print(OverloadText.block(r));
@@ -98,8 +112,15 @@ final class OverloadCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println(Results.save("overload", results, options.json));
+        out.println(Results.save("overload", results, json.json));
         return results.stream().anyMatch(r -> r.verdict() == Recovery.Verdict.CRASHED || r.lost() != 0) ? UserException.FAILED : 0;
+    }
+
+    /** A user gives up after 2 s (see above); whole seconds, as the timeline counts. */
+    static final class Defaults extends CommandDefaults {
+        Defaults() {
+            super(Map.of("--timeout", "2s"));
+        }
     }
 
     /** Whole seconds, at least {@code min}: the timeline and the recovery count in seconds. */

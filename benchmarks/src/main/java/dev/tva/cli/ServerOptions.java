@@ -1,92 +1,48 @@
 package dev.tva.cli;
 
+import dev.tva.engine.ServerBench;
 import dev.tva.workloads.Client;
-import dev.tva.workloads.CpuKernel;
 import dev.tva.workloads.CpuPlacement;
-import dev.tva.workloads.Limits;
-import dev.tva.workloads.web.Endpoint;
 import dev.tva.workloads.web.ServerConfig;
 import dev.tva.workloads.web.ServerId;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The flags of a command that starts one lab server and loads one endpoint, spelled as {@code lab servers}
- * spells them: the endpoint and its parameters, and the server's threads, loops and client.
- */
+/** The flags of every command that starts lab servers: what each is started with (jdk-platform's pool, netty's loops, the client). */
 final class ServerOptions {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec spec;
-
-    @Option(names = "--endpoint", paramLabel = "ID", converter = Converters.EndpointConverter.class, defaultValue = "io",
-            description = "what every request asks for: hello, sleep, io, cpu, mixed, fanout, db (default: ${DEFAULT-VALUE})")
-    Endpoint endpoint;
-
-    @Option(names = "--ms", converter = Converters.NonNegativeInt.class, defaultValue = "50",
-            description = "the wait of sleep, io, mixed, fanout and db, in ms (default: ${DEFAULT-VALUE})")
-    int ms;
-
-    @Option(names = "--work", converter = Converters.PositiveInt.class,
-            description = "CPU kernel units of cpu and mixed (default: about 1 ms of CPU on this machine)")
-    Integer work;
-
-    @Option(names = "--n", converter = Converters.PositiveInt.class, defaultValue = "10",
-            description = "backend calls per fanout request (default: ${DEFAULT-VALUE})")
-    int n;
-
     @Option(names = "--threads", converter = Converters.PositiveInt.class, defaultValue = "" + ServerConfig.DEFAULT_THREADS,
             description = "jdk-platform's pool of platform threads (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--loops", converter = Converters.PositiveInt.class,
-            description = "netty's event loops (default: cores = ${sys:lab.cores}; with --cpus, the server's CPUs)")
+            description = "netty's event loops (default: one per CPU the server may run on: all ${sys:lab.cores} cores unless pinned to fewer)")
     Integer loops;
 
     @Option(names = "--client", paramLabel = "ID", converter = Converters.ClientConverter.class, defaultValue = "lean",
-            description = "HTTP client of io, mixed and fanout: lean | library (default: ${DEFAULT-VALUE})")
+            description = "the HTTP client a server calls the backend with (io, mixed, fanout): lean | library (default: ${DEFAULT-VALUE})")
     Client client;
 
-    /** Checks what the converters cannot: one line and exit code 2 when wrong. */
-    void validate() {
-        if (ms > Limits.MAX_LATENCY_MILLIS) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--ms': expected 0.." + Limits.MAX_LATENCY_MILLIS
-                    + ", got " + ms);
-        }
-        if (endpoint == Endpoint.STREAM) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--endpoint': stream is not a request-rate endpoint;"
-                    + " expected hello, sleep, io, cpu, mixed, fanout or db");
-        }
+    /** netty's event loops: {@code --loops}, else the CPUs {@code placement} gives the server, else the cores. */
+    int loopCount(CpuPlacement placement) {
+        return loops != null ? loops : placement.cpuCount(CpuPlacement.Role.SERVER, Runtime.getRuntime().availableProcessors());
     }
 
-    /** The flags {@code lab serve} gets for {@code server}: its pool or loops, and the client. */
-    List<String> serverFlags(ServerId server, CpuPlacement placement) {
+    /** The flags {@code lab serve} gets for {@code server}: the client, and jdk-platform's pool or netty's loops. */
+    List<String> serverFlags(ServerId server, int loopCount) {
         List<String> flags = new ArrayList<>(List.of("--client", client.id()));
-        int cores = Runtime.getRuntime().availableProcessors();
         switch (server) {
             case JDK_PLATFORM -> flags.addAll(List.of("--threads", Integer.toString(threads)));
-            case NETTY -> flags.addAll(List.of("--loops", Integer.toString(loops != null ? loops
-                    : placement.cpuCount(CpuPlacement.Role.SERVER, cores))));
+            case NETTY -> flags.addAll(List.of("--loops", Integer.toString(loopCount)));
             default -> { }
         }
         return flags;
     }
 
-    /** The path and query every request asks for, e.g. {@code /io?ms=50}; CPU work defaults to about 1 ms here. */
-    String pathAndQuery() {
-        boolean computes = endpoint == Endpoint.CPU || endpoint == Endpoint.MIXED;
-        int units = work != null ? work : computes ? (int) Math.max(1, Math.round(1e6 / CpuKernel.nanosPerUnit(250))) : 1;
-        return switch (endpoint) {
-            case HELLO -> "/hello";
-            case SLEEP, IO, DB -> endpoint.path() + "?ms=" + ms;
-            case CPU -> "/cpu?work=" + units;
-            case MIXED -> "/mixed?ms=" + ms + "&work=" + units;
-            case FANOUT -> "/fanout?n=" + n + "&ms=" + ms;
-            case STREAM -> throw new IllegalStateException("stream is rejected in validate()");
-        };
+    /** Each server in {@code servers}, in order, with its flags and its name in a table (jdk-platform's with its pool). */
+    List<ServerBench.Setup> setups(List<ServerId> servers, int loopCount) {
+        return servers.stream().map(id -> new ServerBench.Setup(id, serverFlags(id, loopCount),
+                id == ServerId.JDK_PLATFORM ? id + " (" + threads + " threads)" : id.id(), null)).toList();
     }
 }

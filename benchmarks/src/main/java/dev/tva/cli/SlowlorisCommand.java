@@ -10,12 +10,12 @@ import dev.tva.workloads.Results;
 import dev.tva.workloads.web.ServerId;
 import dev.tva.workloads.web.ServerLimits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +37,8 @@ final class SlowlorisCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--servers", split = ",", converter = Converters.ServerConverter.class,
-            description = "which servers (default: all four: helidon, jdk-platform, jdk-virtual, netty)")
-    List<ServerId> servers;
+    @Mixin
+    ServersOption servers;
 
     @Option(names = "--connections", converter = Converters.PositiveInt.class, defaultValue = "200",
             description = "slowloris connections, 1 to " + MAX_CONNECTIONS + " (default: ${DEFAULT-VALUE})")
@@ -49,8 +48,8 @@ final class SlowlorisCommand implements Callable<Integer> {
             description = "each connection sends one byte of head this often, 10ms to under the head timeout (default: ${DEFAULT-VALUE})")
     Duration byteEvery;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the results JSON here")
-    Path json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -69,7 +68,7 @@ final class SlowlorisCommand implements Callable<Integer> {
                 connections, byteEvery.toMillis(), ServerLimits.HEAD_TIMEOUT.toSeconds());
         out.flush();
         List<SlowlorisResult> results = new ArrayList<>();
-        for (ServerId id : servers == null ? List.of(ServerId.values()) : servers) {
+        for (ServerId id : servers.ids()) {
             try (ServerProcess server = ServerProcess.start(id, List.of())) {
                 results.add(Slowloris.run(server, connections, byteEvery, env));
             }
@@ -77,7 +76,7 @@ final class SlowlorisCommand implements Callable<Integer> {
             printTable(out, r);
             out.flush();
         }
-        out.println(Results.save("slowloris", results, json));
+        out.println(Results.save("slowloris", results, json.json));
         return 0;
     }
 

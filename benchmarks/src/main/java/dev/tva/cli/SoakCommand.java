@@ -10,6 +10,7 @@ import dev.tva.workloads.BackendProcess;
 import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.Environment;
 import dev.tva.workloads.Results;
+import dev.tva.workloads.web.Endpoint;
 import dev.tva.workloads.web.ServerId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,23 +56,21 @@ final class SoakCommand implements Callable<Integer> {
             description = "time between samples, whole seconds, at most half the duration (default: ${DEFAULT-VALUE})")
     Duration sample;
 
-    @Option(names = "--slo", converter = Converters.DurationConverter.class, defaultValue = "100ms",
-            description = "the p99 every interval must stay under (default: ${DEFAULT-VALUE})")
-    Duration slo;
+    @Option(names = "--endpoint", paramLabel = "ID", converter = Converters.EndpointConverter.class, defaultValue = "io",
+            description = "what every request asks for: hello, sleep, io, cpu, mixed, fanout, db (default: ${DEFAULT-VALUE})")
+    Endpoint endpoint;
 
-    @Option(names = "--connections", converter = Converters.PositiveInt.class, defaultValue = "" + LoadSettings.DEFAULT_CONNECTIONS,
-            description = "the load generator's most connections (default: ${DEFAULT-VALUE})")
-    int connections;
-
-    @Option(names = "--timeout", converter = Converters.DurationConverter.class, defaultValue = "10s",
-            description = "a request with no answer after this counts as a timeout (default: ${DEFAULT-VALUE})")
-    Duration timeout;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the result here (it always goes under results/)")
-    Path json;
+    @Mixin
+    RequestOptions request;
 
     @Mixin
     ServerOptions serverOptions;
+
+    @Mixin
+    LoadOptions load;
+
+    @Mixin
+    JsonOption json;
 
     @Mixin
     CpusOption cpus;
@@ -83,13 +81,14 @@ final class SoakCommand implements Callable<Integer> {
         validate();
         CpuPlacement placement = cpus.placement(CpuPlacement.Layout.SERVERS);
         int cores = Runtime.getRuntime().availableProcessors();
-        Soak.Plan plan = new Soak.Plan(server, serverOptions.serverFlags(server, placement), serverOptions.endpoint,
-                serverOptions.pathAndQuery(), rate, warmup, duration, sample, connections, timeout, slo);
+        Soak.Plan plan = new Soak.Plan(server, serverOptions.serverFlags(server, serverOptions.loopCount(placement)), endpoint,
+                request.pathAndQuery(endpoint), rate, warmup, duration, sample, load.connections, load.timeout, load.slo);
         out.println("lab soak: " + Environment.current().oneLine());
         out.printf(Locale.ROOT, "%s, GET %s at %,.0f/s (open model) for %d s after a %d s warm-up (%s); a sample every %d s; %s.%n",
                 server.id(), plan.pathAndQuery(), rate, duration.toSeconds(), warmup.toSeconds(),
                 warmup.isZero() ? "none" : "stepped up: 1 s at 1/4 of the rate, 1 s at 1/2, then the rate; not sampled", sample.toSeconds(),
                 placement.placed() ? placement.describe() : "server, backend and generator share " + cores + " cores");
+        out.println(SoakLines.FORCED_GC);
         out.println(SoakLines.head());
         out.flush();
         GeneratorCpus.pin(placement);
@@ -101,12 +100,16 @@ final class SoakCommand implements Callable<Integer> {
             });
         }
         SoakLines.trends(result).forEach(out::println);
-        out.println(Results.save("soak-" + server.id(), result, json));
+        out.println(Results.save("soak-" + server.id(), result, json.json));
         return result.held() ? 0 : UserException.FAILED;
     }
 
     private void validate() {
-        serverOptions.validate();
+        request.wait.validate();
+        load.validate();
+        if (endpoint == Endpoint.STREAM) {
+            throw bad("Invalid value for option '--endpoint': stream is not a request-rate endpoint; expected hello, sleep, io, cpu, mixed, fanout or db");
+        }
         if (duration.isZero() || duration.compareTo(LoadSettings.MAX_DURATION) > 0) {
             throw bad("Invalid value for option '--duration': expected more than 0 and at most 1 h, e.g. 10m, got " + duration.toMillis() + "ms");
         }
@@ -120,9 +123,6 @@ final class SoakCommand implements Callable<Integer> {
         if (duration.compareTo(sample.multipliedBy(2)) < 0) {
             throw bad("Invalid value for option '--sample': a trend needs at least 2 samples, so at most half of --duration ("
                     + duration.toSeconds() + " s), got " + sample.toSeconds() + " s");
-        }
-        if (timeout.isZero()) {
-            throw bad("Invalid value for option '--timeout': expected more than 0, e.g. 10s");
         }
     }
 

@@ -66,6 +66,13 @@ public final class ServerBench {
      * per second when a fixed number of threads bounds it (Little's law), else null.
      */
     public record Setup(ServerId id, List<String> flags, String label, Double boundPerSec) {
+
+        /** The same setup with {@code --backend URI} first among its flags: the backend its server calls. */
+        public Setup calling(URI backend) {
+            List<String> withBackend = new ArrayList<>(List.of("--backend", backend.toString()));
+            withBackend.addAll(flags);
+            return new Setup(id, withBackend, label, boundPerSec);
+        }
     }
 
     /**
@@ -120,9 +127,7 @@ public final class ServerBench {
                          CpuPlacement placement) {
         List<Row> rows = new ArrayList<>();
         for (Setup setup : setups) {
-            List<String> flags = new ArrayList<>(List.of("--backend", backendUri.toString()));
-            flags.addAll(setup.flags());
-            try (ServerProcess server = ServerProcess.start(setup.id(), flags, placement)) {
+            try (ServerProcess server = ServerProcess.start(setup.id(), setup.calling(backendUri).flags(), placement)) {
                 URI target = URI.create("http://127.0.0.1:" + server.port() + plan.pathAndQuery());
                 Warmed warmed = warmUp(err, server, setup, plan, target);
                 for (int rate : plan.rates()) {

@@ -27,13 +27,13 @@ public final class ServerProbe implements AutoCloseable {
      * One reading; a figure that could not be read is -1.
      *
      * @param rssKib         resident memory ({@code VmRSS})
-     * @param heapAfterGcKib heap in use right after the latest GC: the sum over heap pools of
+     * @param heapAfterGcKib heap in use right after the full GC {@link #sample} asks for: the sum over heap pools of
      *                       {@code MemoryPoolMXBean.getCollectionUsage().getUsed()}; what a leak makes grow
      * @param jvmThreads     live platform threads as the JVM counts them ({@code ThreadMXBean.getThreadCount})
      * @param osThreads      the process's threads as the kernel counts them ({@code Threads} in /proc/PID/status)
      * @param openFds        entries in /proc/PID/fd: sockets, files, pipes
-     * @param gcCount        collections so far, summed over the JVM's collectors as each counts them; heap after GC
-     *                       only changes when this does
+     * @param gcCount        collections so far, summed over the JVM's collectors as each counts them, the forced
+     *                       ones included; heap after GC only changes when this does
      */
     public record Sample(long rssKib, long heapAfterGcKib, long jvmThreads, long osThreads, long openFds, long gcCount) {
     }
@@ -93,16 +93,20 @@ public final class ServerProbe implements AutoCloseable {
         return Optional.ofNullable(attachProblem);
     }
 
-    /** Reads every figure now; takes a few milliseconds (a handful of JMX calls). */
+    /**
+     * Asks the JVM for a full collection ({@link #collect}), then reads every figure: heap after GC is then the
+     * live heap of this moment, not whatever survived the collector's last cycle, which a large heap under a low
+     * rate may have run minutes before. The forced collection is a small, stated perturbation (ZGC's pauses are
+     * sub-millisecond; its concurrent work takes some CPU); the call takes as long as the collection, plus a
+     * handful of JMX calls.
+     */
     public Sample sample() {
+        collect();
         return new Sample(ProcFiles.status(pid, "VmRSS"), heapAfterGcKib(), jvmThreads(), ProcFiles.status(pid, "Threads"),
                 ProcFiles.openFds(pid), gcCount());
     }
 
-    /**
-     * Asks the JVM for a full collection ({@code MemoryMXBean.gc}), e.g. once before a load, so that heap after GC
-     * has a value even if the load never fills the young generation; false when not attached.
-     */
+    /** Asks the JVM for a full collection ({@code MemoryMXBean.gc}) and waits for it; false when not attached. */
     public boolean collect() {
         try {
             if (memory != null) {

@@ -4,9 +4,6 @@ import dev.tva.workloads.ChildProcess;
 import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.web.ServerId;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,26 +72,13 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Resident memory now, in MiB; -1 where /proc is not available. */
     public long rssMb() {
-        long kb = statusValue("VmRSS");
+        long kb = ProcFiles.status(pid(), "VmRSS");
         return kb < 0 ? -1 : kb / 1024;
     }
 
     /** Live threads now; -1 where /proc is not available. */
     public long threads() {
-        return statusValue("Threads");
-    }
-
-    private long statusValue(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
+        return ProcFiles.status(pid(), "Threads");
     }
 
     /** Stops it gracefully (it stops when its standard input closes, finishing requests in progress), then forcibly. */

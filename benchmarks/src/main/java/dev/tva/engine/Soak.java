@@ -49,8 +49,9 @@ public final class Soak {
 
     /**
      * Starts the server (in its own JVM, calling the backend at {@code backend}), attaches a {@link ServerProbe},
-     * asks it for one full collection, runs the load and samples; each sample goes to {@code onSample} as it is taken, and a line about the probe,
-     * when it cannot attach, to {@code out}.
+     * runs the load and samples (each sample after a full collection the probe asks for, so heap after GC is the live
+     * heap then); each sample goes to {@code onSample} as it is taken, and a line about the probe, when it cannot
+     * attach, to {@code out}.
      */
     public static SoakResult run(PrintWriter out, URI backend, Plan plan, CpuPlacement placement, Consumer<SoakSample> onSample) {
         List<String> flags = new ArrayList<>(List.of("--backend", backend.toString()));
@@ -59,7 +60,6 @@ public final class Soak {
              ServerProbe probe = ServerProbe.attach(server.pid())) {
             probe.attachProblem().ifPresent(problem -> out.println("heap after GC and JVM threads are not measured: " + problem));
             out.flush();
-            probe.collect(); // heap after GC then has a value from the start, before any load
             URI target = URI.create("http://127.0.0.1:" + server.port() + plan.pathAndQuery());
             if (!plan.warmup().isZero()) {
                 for (double share : STEP_UP) {

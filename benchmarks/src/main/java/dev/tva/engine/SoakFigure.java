@@ -11,8 +11,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>The tolerances, and why a healthy server stays within them while a leak does not:
  * <ul>
- * <li>heap after GC: 10% or 16 MiB. What survives a collection moves a little with the moment of the last
- *     GC and with caches that settle after the warm-up; a leak of 1 KiB per request at 1,000/s adds about
+ * <li>heap after GC: 10% or 16 MiB. What survives the full collection asked for before each sample moves a
+ *     little with the requests in flight at that moment and with caches that settle after the warm-up; a leak of 1 KiB per request at 1,000/s adds about
  *     590 MiB in 10 minutes, and one of 100 bytes per request nearly 60 MiB.</li>
  * <li>RSS: 10% or 32 MiB. The JVM grows its committed heap and code cache in steps, and the kernel keeps
  *     pages it is not asked to take back, so RSS lags the heap and moves in jumps; a leak outgrows it.</li>

@@ -1,6 +1,8 @@
 package dev.tva.engine;
 
-import java.util.Arrays;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -48,10 +50,15 @@ public record Trend(SoakFigure figure, int samples, double median, double change
             }
         }
         if (figure == SoakFigure.HEAP_AFTER_GC && !collectedDuring(samples)) {
-            return Optional.empty(); // every sample repeats the figure of one collection from before the run
+            return Optional.empty(); // the server ignored the GC asked for: every sample repeats one older figure
         }
-        double change = slope(x, y) * (x[n - 1] - x[0]);
-        double median = median(y);
+        SimpleRegression line = new SimpleRegression();
+        for (int i = 0; i < n; i++) {
+            line.addData(x[i], y[i]);
+        }
+        double slope = Double.isNaN(line.getSlope()) ? 0 : line.getSlope(); // NaN when all samples share one time
+        double change = slope * (x[n - 1] - x[0]);
+        double median = new Median().evaluate(y);
         double allowed = figure.allowed(median);
         Verdict verdict = change > allowed ? Verdict.GROWING : change < -allowed ? Verdict.SHRINKING : Verdict.FLAT;
         return Optional.of(new Trend(figure, n, median, change, median == 0 ? null : change / median, allowed,
@@ -63,25 +70,5 @@ public record Trend(SoakFigure figure, int samples, double median, double change
         long first = samples.getFirst().server().gcCount();
         long last = samples.getLast().server().gcCount();
         return first >= 0 && last > first;
-    }
-
-    /** The least-squares slope of y over x, per unit of x; 0 when all x are equal. */
-    static double slope(double[] x, double[] y) {
-        double meanX = Arrays.stream(x).average().orElse(0);
-        double meanY = Arrays.stream(y).average().orElse(0);
-        double covariance = 0;
-        double variance = 0;
-        for (int i = 0; i < x.length; i++) {
-            covariance += (x[i] - meanX) * (y[i] - meanY);
-            variance += (x[i] - meanX) * (x[i] - meanX);
-        }
-        return variance == 0 ? 0 : covariance / variance;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

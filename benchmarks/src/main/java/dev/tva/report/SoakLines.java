@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
 
 /** The lines {@code lab soak} prints: one per sample as it is taken, then each figure's trend and the verdict. */
 public final class SoakLines {
+    /** What the probe does to the server before each sample, said once above the samples. */
+    public static final String FORCED_GC = "Before each sample the server is asked for a full GC, so heap after GC is its live heap then:"
+            + " a small perturbation (one collection per sample; ZGC pauses for under a millisecond).";
+
     private SoakLines() {
     }
 
@@ -51,7 +55,7 @@ public final class SoakLines {
                 boolean stale = f == SoakFigure.HEAP_AFTER_GC && r.samples().size() >= 2 && r.attachProblem() == null
                         && !Trend.collectedDuring(r.samples());
                 lines.add(String.format(Locale.ROOT, "  %-14s not judged: %s", f.label(), stale
-                        ? "no collection ran between the first sample and the last, so every sample shows the same, older one"
+                        ? "no collection ran between the first sample and the last (the server ignored the GC asked for), so every sample shows the same, older one"
                         : "not measured in every sample"));
             }
         }

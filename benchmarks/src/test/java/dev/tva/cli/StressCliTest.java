@@ -4,6 +4,9 @@ import dev.tva.engine.OpenFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -62,5 +65,35 @@ class StressCliTest {
             assertThat(ran.exit()).as(command).isZero();
             assertThat(ran.out()).as(command).startsWith("Usage: lab " + command).contains("--servers").contains("--timeout").contains("--slo");
         }
+    }
+
+    @Test
+    void sharedFlagsKeepEachCommandsDefault() {
+        OverloadCommand overload = parsed(new OverloadCommand());
+        IdleCommand idle = parsed(new IdleCommand());
+        ServersCommand servers = parsed(new ServersCommand());
+
+        assertThat(overload.load.timeout).as("a user gives up after 2 s").isEqualTo(Duration.ofSeconds(2));
+        assertThat(overload.load.slo).isEqualTo(Duration.ofMillis(100));
+        assertThat(idle.load.timeout).isEqualTo(Duration.ofSeconds(10));
+        assertThat(idle.load.slo).isEqualTo(Duration.ofMillis(50));
+        assertThat(servers.load.timeout).isEqualTo(Duration.ofSeconds(10));
+        assertThat(servers.load.slo).isEqualTo(Duration.ofMillis(100));
+        assertThat(LabCliTest.lab("overload", "--help").out()).as("help shows the command's own default").contains("(default: 2s)");
+        assertThat(LabCliTest.lab("idle", "--help").out()).contains("(default: 50ms)");
+    }
+
+    @Test
+    void overloadAndIdleOfferNoFlagForEndpointsTheyRefuse() {
+        for (String command : new String[] {"overload", "idle"}) {
+            String help = LabCliTest.lab(command, "--help").out();
+            assertThat(help).as(command).contains("--ms=").contains("--threads=").contains("--loops=").contains("--client=")
+                    .doesNotContain("--work").doesNotContain("--n=");
+        }
+    }
+
+    private static <T> T parsed(T command) {
+        new CommandLine(command).parseArgs();
+        return command;
     }
 }
