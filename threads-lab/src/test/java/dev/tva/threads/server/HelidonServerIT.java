@@ -30,7 +30,7 @@ class HelidonServerIT extends BlockingServerContract {
         return HelidonParserCases.UNANSWERED;
     }
 
-    /** Helidon 4.5 has no limit on the time a head takes, and no hook to add one (docs/drafts/slowloris.md). */
+    /** Helidon 4.5 has no limit on the time a head takes, and no hook to add one (docs/slowloris.md). */
     @Override
     protected SlowHeadEnd slowHeadEnd() {
         return SlowHeadEnd.NOT_CUT_OFF;

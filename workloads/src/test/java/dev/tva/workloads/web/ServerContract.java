@@ -320,7 +320,7 @@ public abstract class ServerContract {
         ANSWERED_408,
         /** The connection closed without an answer. */
         CLOSED_UNANSWERED,
-        /** Nothing: the server has no head timeout (docs/drafts/slowloris.md says why). */
+        /** Nothing: the server has no head timeout (docs/slowloris.md says why). */
         NOT_CUT_OFF
     }
 
