@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class Connector {
     private final Bootstrap bootstrap;
-    /** The request's bytes; never released, so every send can write a duplicate of them. */
+    /** The request's bytes, encoded once; each send writes a retained view of them, {@link #release} frees them. */
     private final ByteBuf request;
 
     Connector(EventLoop loop, LoadSettings settings, Driver driver) {
@@ -27,7 +27,7 @@ final class Connector {
         // HTTP/1.1 keeps the connection alive unless the server says otherwise.
         byte[] bytes = ("GET " + settings.pathAndQuery() + " HTTP/1.1\r\nHost: " + host + ":" + port
                 + "\r\nUser-Agent: lab-load\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        this.request = Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes).asReadOnly());
+        this.request = Unpooled.directBuffer(bytes.length).writeBytes(bytes).asReadOnly();
         this.bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
@@ -47,8 +47,13 @@ final class Connector {
         return bootstrap.connect();
     }
 
-    /** The request to write: a view of the same bytes with its own position (writing consumes the view, not the bytes). */
+    /** The request to write: a view of the same bytes with its own position, released once written. */
     ByteBuf request() {
-        return request.duplicate();
+        return request.retainedDuplicate();
+    }
+
+    /** Frees the request's bytes; called once this loop's run has ended and nothing will be sent. */
+    void release() {
+        request.release();
     }
 }

@@ -107,6 +107,11 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
     /** Checks in-flight (and, open model, waiting) requests against their deadlines. */
     abstract void sweep(long nowNanos);
 
+    /** Frees what this loop's run held (the encoded request); called once the loop has stopped. */
+    void release() {
+        connector.release();
+    }
+
     /** Starts one connection; it reports to {@link #connected} or {@link #connectFailed}. */
     ChannelFuture open() {
         connecting++;

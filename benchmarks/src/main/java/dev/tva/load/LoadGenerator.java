@@ -104,6 +104,7 @@ public final class LoadGenerator {
             watch = waitForEnd(settings, drivers, tally, start, progress, stop);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+            drivers.forEach(Driver::release);
         }
         long generatorCpuMillis = -1;
         long generatorPauseMillis = -1;
