@@ -76,8 +76,8 @@ final class LoadCommand implements Callable<Integer> {
     Duration timeout;
 
     @Option(names = "--warmup", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            defaultValue = "5s", description = "the same load first, this long, not measured: a cold generator spends its first "
-            + "second loading and compiling its own code, and falls behind its schedule meanwhile (default: ${DEFAULT-VALUE})")
+            defaultValue = "5s", description = "the same load first, this long, not measured, stepped up (a quarter of it at a quarter of the rate,"
+            + " a quarter at half): a cold generator spends its first second loading and compiling its own code (default: ${DEFAULT-VALUE})")
     Duration warmup;
 
     @Option(names = "--late-threshold", paramLabel = "DURATION", converter = Converters.DurationConverter.class,

@@ -97,11 +97,12 @@ public final class LoadGenerator {
             }
             await(CompletableFuture.allOf(primed.toArray(CompletableFuture[]::new)), Math.min(settings.timeout().toNanos(), 10 * SECOND_NANOS));
 
+            watch = GeneratorWatch.start();
             long start = System.nanoTime() + START_DELAY_NANOS;
             for (Driver d : drivers) {
                 d.start(start);
             }
-            watch = waitForEnd(settings, drivers, tally, start, progress, stop);
+            waitForEnd(settings, drivers, tally, start, progress, stop, watch);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
             drivers.forEach(Driver::release);
@@ -109,8 +110,10 @@ public final class LoadGenerator {
         long generatorCpuMillis = -1;
         long generatorPauseMillis = -1;
         if (watch != null) {
-            generatorCpuMillis = watch.cpuMillis();
-            generatorPauseMillis = watch.longestGcPauseMillis();
+            if (watch.marked()) {
+                generatorCpuMillis = watch.cpuMillis();
+                generatorPauseMillis = watch.longestGcPauseMillis();
+            }
             watch.close();
         }
         // The loops have stopped: their histograms and counters are final and visible here.
@@ -133,18 +136,18 @@ public final class LoadGenerator {
 
     /**
      * Waits for every loop to finish, reporting progress each second and ending the run early when
-     * {@code stop} says so; gives up a little after the last deadline. Returns the watch on this JVM's own
-     * CPU and GC pauses, started when the measured part began (null if the run ended before it).
+     * {@code stop} says so; gives up a little after the last deadline. Marks {@code watch} when the measured
+     * part begins, so this JVM's own CPU and GC pauses are counted from there.
      */
-    private static GeneratorWatch waitForEnd(LoadSettings settings, List<Driver> drivers, Tally tally, long start,
-                                             Consumer<Progress> progress, Predicate<Progress> stop) {
+    private static void waitForEnd(LoadSettings settings, List<Driver> drivers, Tally tally, long start,
+                                   Consumer<Progress> progress, Predicate<Progress> stop, GeneratorWatch watch) {
         CompletableFuture<Void> all = CompletableFuture.allOf(drivers.stream().map(d -> d.done).toArray(CompletableFuture[]::new));
         long warmupNanos = settings.warmup().toNanos();
         long totalNanos = warmupNanos + settings.duration().toNanos();
         long afterEnd = settings.timeout().toNanos() + Driver.SWEEP_NANOS + 2 * SECOND_NANOS;
         long giveUp = start + totalNanos + afterEnd;
         long measureFrom = start + warmupNanos;
-        GeneratorWatch watch = null;
+        boolean marked = false;
         boolean stopped = false;
         long nextReport = start + SECOND_NANOS;
         long answersBefore = 0;
@@ -152,15 +155,16 @@ public final class LoadGenerator {
         while (true) {
             long now = System.nanoTime();
             long wake = Math.min(nextReport, giveUp);
-            if (watch == null) {
+            if (!marked) {
                 wake = Math.min(wake, measureFrom);
             }
             if (now >= giveUp || await(all, wake - now)) {
-                return watch;
+                return;
             }
             now = System.nanoTime();
-            if (watch == null && now >= measureFrom) {
-                watch = GeneratorWatch.start();
+            if (!marked && now >= measureFrom) {
+                marked = true;
+                watch.mark();
             }
             if (now >= nextReport) {
                 long answers = tally.answers.sum();

@@ -2,6 +2,7 @@ package dev.tva.load;
 
 import io.netty.channel.EventLoop;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,15 +45,28 @@ final class OpenDriver extends Driver {
 
     OpenDriver(EventLoop loop, LoadSettings settings, Tally tally, int maxConnections, int index, int stride) {
         super(loop, settings, tally, maxConnections);
-        List<RateStep> steps = new ArrayList<>();
-        if (settings.warmup().isPositive()) {
-            steps.add(new RateStep(settings.ratePerSec(), settings.warmup()));
-        }
+        List<RateStep> steps = new ArrayList<>(warmupSteps(settings));
         steps.addAll(settings.steps());
         this.pacing = new Pacing(steps);
         this.stride = stride;
         this.next = index;
         this.lateNanos = settings.lateThreshold().toNanos();
+    }
+
+    /**
+     * The warm-up, stepped up: its first quarter at a quarter of the first rate, its second at half, the rest at
+     * the rate. Started cold at the full rate, the generator (and the server) fell behind in the first second,
+     * and the backlog opened every connection allowed before the JIT had caught up.
+     */
+    static List<RateStep> warmupSteps(LoadSettings settings) {
+        Duration warmup = settings.warmup();
+        double rate = settings.ratePerSec();
+        Duration quarter = warmup.dividedBy(4);
+        if (quarter.compareTo(Duration.ofMillis(1)) < 0) {
+            return warmup.isPositive() ? List.of(new RateStep(rate, warmup)) : List.of();
+        }
+        return List.of(new RateStep(rate / 4, quarter), new RateStep(rate / 2, quarter),
+                new RateStep(rate, warmup.minus(quarter.multipliedBy(2))));
     }
 
     @Override

@@ -35,4 +35,13 @@ class PacingTest {
         assertThat(p.offsetNanos(2)).isEqualTo(666_666_666L);
         assertThat(p.offsetNanos(3)).isEqualTo(1_000_000_000L);
     }
+
+    @Test
+    void theWarmUpStepsUpFromAQuarterOfTheRate() {
+        LoadSettings s = LoadSettings.open(java.net.URI.create("http://127.0.0.1:8080/"), 400, Duration.ofSeconds(1))
+                .withWarmup(Duration.ofSeconds(2));
+        assertThat(OpenDriver.warmupSteps(s)).containsExactly(new RateStep(100, Duration.ofMillis(500)),
+                new RateStep(200, Duration.ofMillis(500)), new RateStep(400, Duration.ofSeconds(1)));
+        assertThat(OpenDriver.warmupSteps(s.withWarmup(Duration.ZERO))).isEmpty();
+    }
 }

@@ -62,6 +62,7 @@ public final class HelidonServer implements LabServer {
         if (config.server() != ServerId.HELIDON) {
             throw new IllegalArgumentException("HelidonServer runs the helidon server, not " + config.server());
         }
+        HelidonSerialFilter.configure();
         // /fanout's calls run on virtual threads too: the same kind of thread as the handler.
         ExecutorService forks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("helidon-fork-", 0).factory());
         BlockingWorkloads workloads = new BlockingWorkloads(forks, config.backend(), config.client(), ServerLimits.BACKEND_TIMEOUT,

@@ -7,6 +7,7 @@ import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import org.junit.jupiter.api.Test;
 
+import java.io.ObjectInputFilter;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,5 +32,44 @@ class HelidonServerTest {
                 DirectHandler.EventType.BAD_REQUEST, Status.BAD_REQUEST_400, ServerResponseHeaders.create(), (String) null);
         assertThat(answer.status().code()).isEqualTo(400);
         assertThat(answer.headers().first(HeaderNames.CONTENT_TYPE)).isEmpty();
+    }
+
+    @Test
+    void theJvmsDeserializationFilterLetsAManagementClientInAndNothingElse() {
+        HelidonSerialFilter.configure();
+        ObjectInputFilter filter = ObjectInputFilter.Config.getSerialFilter();
+        assertThat(filter).as("Helidon's JVM-wide filter").isNotNull();
+        assertThat(filter.checkInput(input(javax.management.ObjectName.class))).isEqualTo(ObjectInputFilter.Status.ALLOWED);
+        assertThat(filter.checkInput(input(String[].class))).isEqualTo(ObjectInputFilter.Status.ALLOWED);
+        assertThat(filter.checkInput(input(HelidonServerTest.class))).isEqualTo(ObjectInputFilter.Status.REJECTED);
+    }
+
+    private static ObjectInputFilter.FilterInfo input(Class<?> type) {
+        return new ObjectInputFilter.FilterInfo() {
+            @Override
+            public Class<?> serialClass() {
+                return type;
+            }
+
+            @Override
+            public long arrayLength() {
+                return type.isArray() ? 1 : -1;
+            }
+
+            @Override
+            public long depth() {
+                return 1;
+            }
+
+            @Override
+            public long references() {
+                return 0;
+            }
+
+            @Override
+            public long streamBytes() {
+                return 0;
+            }
+        };
     }
 }

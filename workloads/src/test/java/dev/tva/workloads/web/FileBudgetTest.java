@@ -12,7 +12,9 @@ class FileBudgetTest {
     @Test
     void theLimitOfThisMachineSplitsIntoConnectionsAndBackendSocketsBesideTheReserve() {
         FileBudget budget = new FileBudget(20_000);
-        assertThat(budget.connections()).isEqualTo((20_000 - FileBudget.RESERVE) / 2);
+        assertThat(budget.connections()).as("four fifths of what the reserve leaves").isEqualTo(15_590);
+        assertThat(budget.requestSockets()).isEqualTo(3_898);
+        assertThat(budget.connections()).as("15,000 idle keep-alive connections and a load beside them").isGreaterThan(15_000 + 500);
         assertThat(budget.requestSockets()).isEqualTo(20_000 - FileBudget.RESERVE - budget.connections());
         // Every connection with an /io request in progress holds two files: its own and its backend call's.
         assertThat(budget.connections() + budget.requestSockets() + FileBudget.RESERVE).isLessThanOrEqualTo(20_000);
