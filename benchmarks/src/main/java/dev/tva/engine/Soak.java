@@ -25,11 +25,6 @@ import java.util.function.Consumer;
 public final class Soak {
     /** The load runs this long past its last sample, so that sample's last second is reported complete. */
     private static final Duration TAIL = Duration.ofSeconds(1);
-    /**
-     * Before the warm-up, one second at each of these shares of the rate, as {@code lab servers} warms up: a cold
-     * generator started at the full rate builds a backlog that would spill into the run.
-     */
-    private static final double[] STEP_UP = {0.25, 0.5};
 
     private Soak() {
     }
@@ -61,11 +56,6 @@ public final class Soak {
             probe.attachProblem().ifPresent(problem -> out.println("heap after GC and JVM threads are not measured: " + problem));
             out.flush();
             URI target = URI.create("http://127.0.0.1:" + server.port() + plan.pathAndQuery());
-            if (!plan.warmup().isZero()) {
-                for (double share : STEP_UP) {
-                    LoadGenerator.run(settings(plan, target, plan.ratePerSec() * share, Duration.ofSeconds(1)), p -> { });
-                }
-            }
             LoadSettings settings = settings(plan, target, plan.ratePerSec(), plan.duration().plus(TAIL)).withWarmup(plan.warmup());
             Sampler sampler = new Sampler(plan, probe, onSample);
             LoadResult load = LoadGenerator.run(settings, sampler::accept, p -> sampler.samples.size() >= plan.samples());

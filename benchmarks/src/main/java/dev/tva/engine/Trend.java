@@ -1,33 +1,38 @@
 package dev.tva.engine;
 
 import org.apache.commons.math3.stat.descriptive.rank.Median;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * How one figure moved over a soak run: the least-squares line through its samples, read as the change
- * from the first sample's time to the last's, and the verdict against the figure's tolerance.
+ * How one figure moved over a soak run: its floor (lowest sample) in the last third of the run against its
+ * floor in the first third, and the verdict against the figure's tolerance.
  *
  * @param figure         which figure
- * @param samples        how many samples the line goes through
+ * @param samples        how many samples were judged
  * @param median         the samples' median, in the figure's unit
- * @param changeOverRun  the line's slope times the time between the first and the last sample, in the unit
- * @param changeRelative {@code changeOverRun / median}; null when the median is 0
+ * @param firstFloor     the lowest sample of the first third of the run
+ * @param lastFloor      the lowest sample of the last third
+ * @param change         {@code lastFloor - firstFloor}, in the unit
+ * @param changeRelative {@code change / median}; null when the median is 0
  * @param allowed        the change tolerated either way ({@link SoakFigure#allowed})
  * @param tolerance      that rule in words
  * @param verdict        FLAT within {@code allowed}, else GROWING or SHRINKING
  */
-public record Trend(SoakFigure figure, int samples, double median, double changeOverRun, Double changeRelative,
-                    double allowed, String tolerance, Verdict verdict) {
+public record Trend(SoakFigure figure, int samples, double median, double firstFloor, double lastFloor, double change,
+                    Double changeRelative, double allowed, String tolerance, Verdict verdict) {
 
     /** Which way a figure went, judged against its tolerance. */
     public enum Verdict { FLAT, GROWING, SHRINKING }
 
     /*
-     * A slope rather than last minus first: one sample taken just before a collection, or in a second
-     * the neighbours took the CPU, moves the ends but barely the line. A steady leak moves both.
+     * Floors rather than a line through every sample. What a server holds for its load comes and goes with
+     * the load: a second when the neighbours took the CPU leaves more requests in flight, so more connections,
+     * buffers and threads for a while, and then they are given back. Such a hump late in the run tilts a
+     * least-squares line as much as a leak would. A leak never gives back what it took, so it raises every
+     * sample after it, the lowest of the last third included; a hump does not lower the lowest sample, and
+     * does not raise it unless it lasts the whole last third (a third of a 10-minute run is 200 s).
      */
 
     /**
@@ -40,10 +45,8 @@ public record Trend(SoakFigure figure, int samples, double median, double change
         if (n < 2) {
             return Optional.empty();
         }
-        double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = samples.get(i).elapsedMillis() / 1000.0;
             y[i] = figure.of(samples.get(i));
             if (y[i] < 0) {
                 return Optional.empty();
@@ -52,17 +55,15 @@ public record Trend(SoakFigure figure, int samples, double median, double change
         if (figure == SoakFigure.HEAP_AFTER_GC && !collectedDuring(samples)) {
             return Optional.empty(); // the server ignored the GC asked for: every sample repeats one older figure
         }
-        SimpleRegression line = new SimpleRegression();
-        for (int i = 0; i < n; i++) {
-            line.addData(x[i], y[i]);
-        }
-        double slope = Double.isNaN(line.getSlope()) ? 0 : line.getSlope(); // NaN when all samples share one time
-        double change = slope * (x[n - 1] - x[0]);
+        int third = Math.max(1, n / 3);
+        double firstFloor = floor(y, 0, third);
+        double lastFloor = floor(y, n - third, n);
+        double change = lastFloor - firstFloor;
         double median = new Median().evaluate(y);
         double allowed = figure.allowed(median);
         Verdict verdict = change > allowed ? Verdict.GROWING : change < -allowed ? Verdict.SHRINKING : Verdict.FLAT;
-        return Optional.of(new Trend(figure, n, median, change, median == 0 ? null : change / median, allowed,
-                figure.tolerance(), verdict));
+        return Optional.of(new Trend(figure, n, median, firstFloor, lastFloor, change, median == 0 ? null : change / median,
+                allowed, figure.tolerance(), verdict));
     }
 
     /** True when the server's collectors ran between the first sample and the last, so heap after GC was read afresh. */
@@ -70,5 +71,13 @@ public record Trend(SoakFigure figure, int samples, double median, double change
         long first = samples.getFirst().server().gcCount();
         long last = samples.getLast().server().gcCount();
         return first >= 0 && last > first;
+    }
+
+    private static double floor(double[] y, int from, int to) {
+        double min = Double.MAX_VALUE;
+        for (int i = from; i < to; i++) {
+            min = Math.min(min, y[i]);
+        }
+        return min;
     }
 }

@@ -39,14 +39,14 @@ public final class SoakLines {
     /** The trend of every figure, the ones that could not be judged, and the verdict, as lines. */
     public static List<String> trends(SoakResult r) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "Trend over %d samples after the warm-up (least-squares slope, as the change from the first sample to the last):",
-                r.samples().size()));
+        lines.add(String.format(Locale.ROOT, "Trend over %d samples after the warm-up (the lowest sample of the last %d against the lowest of the first %d):",
+                r.samples().size(), third(r), third(r)));
         Set<SoakFigure> judged = EnumSet.noneOf(SoakFigure.class);
         for (Trend t : r.trends()) {
             judged.add(t.figure());
             String unit = t.figure().unit().isEmpty() ? "" : " " + t.figure().unit();
-            lines.add(String.format(Locale.ROOT, "  %-14s %-9s change %+,.1f%s (%s of the median %,.1f%s); FLAT if %s",
-                    t.figure().label(), t.verdict(), t.changeOverRun(), unit,
+            lines.add(String.format(Locale.ROOT, "  %-14s %-9s floor %,.1f -> %,.1f%s, change %+,.1f (%s of the median %,.1f%s); FLAT if %s",
+                    t.figure().label(), t.verdict(), t.firstFloor(), t.lastFloor(), unit, t.change(),
                     t.changeRelative() == null ? "n/a" : String.format(Locale.ROOT, "%+.1f%%", 100 * t.changeRelative()),
                     t.median(), unit, t.tolerance()));
         }
@@ -62,6 +62,11 @@ public final class SoakLines {
         lines.add(String.format(Locale.ROOT, "Intervals with p99 over the SLO of %d ms: %d of %d.", r.sloMillis(), r.sloBreaches(), r.samples().size()));
         lines.add(verdict(r));
         return lines;
+    }
+
+    /** How many samples make a third of the run, as {@link Trend#of} counts them. */
+    private static int third(SoakResult r) {
+        return Math.max(1, r.samples().size() / 3);
     }
 
     private static String verdict(SoakResult r) {

@@ -21,8 +21,9 @@ final class SoakTable {
             Reliability.missing(md, HEADING, "./lab soak --server netty --endpoint io --rate 500/s --duration 10m", Kind.SOAK);
             return;
         }
-        md.heading(3, HEADING).paragraph("Each figure's change over the run is the least-squares line through the samples taken"
-                + " after the warm-up, from the first sample to the last; FLAT when within its tolerance (" + tolerances()
+        md.heading(3, HEADING).paragraph("Each figure's change over the run is its lowest sample in the last third of the run"
+                + " less its lowest sample in the first third (samples taken after the warm-up); a leak raises the floor, a passing"
+                + " hump does not. FLAT when within its tolerance (" + tolerances()
                 + "), else GROWING or SHRINKING. HELD: a valid load, no figure GROWING and every interval's p99 within the SLO.");
         List<String> header = new ArrayList<>(List.of("server", "load"));
         for (SoakFigure f : SoakFigure.values()) {
@@ -48,9 +49,9 @@ final class SoakTable {
         return r.trends().stream().filter(t -> t.figure() == f).findFirst();
     }
 
-    /** {@code FLAT +1.2 (+0.9%) of 130.5}: the verdict, the change over the run and the median. */
+    /** {@code FLAT +1.2 (+0.9%) of 130.5}: the verdict, the change of the floor and the median. */
     private static String cell(Trend t) {
-        return String.format(Locale.ROOT, "%s %+,.1f%s of %,.1f", t.verdict(), t.changeOverRun(),
+        return String.format(Locale.ROOT, "%s %+,.1f%s of %,.1f", t.verdict(), t.change(),
                 t.changeRelative() == null ? "" : String.format(Locale.ROOT, " (%+.1f%%)", 100 * t.changeRelative()), t.median());
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,8 +68,15 @@ class SoakCliIT {
             assertThat(t.get("verdict").asText()).isIn("FLAT", "GROWING", "SHRINKING");
             assertThat(t.get("tolerance").asText()).startsWith("within ±");
         }
+        // Six samples: the floors are the lower of the first two and of the last two.
+        JsonNode fds = StreamSupport.stream(r.get("trends").spliterator(), false).filter(t -> t.get("figure").asText().equals("openFds")).findFirst().orElseThrow();
+        List<Long> open = new ArrayList<>();
+        r.get("samples").forEach(s -> open.add(s.get("server").get("openFds").asLong()));
+        assertThat(fds.get("firstFloor").asLong()).isEqualTo(Math.min(open.get(0), open.get(1)));
+        assertThat(fds.get("lastFloor").asLong()).isEqualTo(Math.min(open.get(4), open.get(5)));
+        assertThat(fds.get("change").asLong()).isEqualTo(fds.get("lastFloor").asLong() - fds.get("firstFloor").asLong());
         assertThat(ran.out()).contains("netty, GET /io?ms=20 at 100/s (open model) for 30 s after a 5 s warm-up")
-                .contains("Before each sample the server is asked for a full GC").contains("Trend over 6 samples after the warm-up").contains("FLAT if within ±10% of the median or ±32 MiB")
+                .contains("Before each sample the server is asked for a full GC").contains("Trend over 6 samples after the warm-up (the lowest sample of the last 2 against the lowest of the first 2)").contains("FLAT if within ±10% of the median or ±32 MiB")
                 .containsPattern("(HELD|NOT HELD): ");
     }
 }

@@ -9,9 +9,8 @@ import java.util.Random;
 import java.util.function.IntToLongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
-/** The soak trend rule on synthetic samples: a flat figure, a steady leak, noise, and a figure not measured. */
+/** The soak trend rule on synthetic samples: a flat figure, a steady leak, a passing hump, noise, and a figure not measured. */
 class TrendTest {
     private static final int SAMPLES = 60; // 10 minutes, a sample every 10 s
 
@@ -20,18 +19,20 @@ class TrendTest {
         Trend heap = Trend.of(SoakFigure.HEAP_AFTER_GC, samples(i -> 100 * 1024, i -> 200, i -> 300)).orElseThrow();
 
         assertThat(heap.verdict()).isEqualTo(Trend.Verdict.FLAT);
-        assertThat(heap.changeOverRun()).isCloseTo(0, within(1e-9));
+        assertThat(heap.change()).isZero();
         assertThat(heap.median()).isEqualTo(100.0);
         assertThat(heap.allowed()).as("16 MiB beats 10% of 100 MiB").isEqualTo(16.0);
         assertThat(heap.tolerance()).isEqualTo("within ±10% of the median or ±16 MiB, whichever is larger");
     }
 
     @Test
-    void aSteadyLeakGrowsByItsRateTimesTheRun() {
-        // 1 MiB more after every 10 s: 59 intervals from the first sample to the last, 59 MiB, far beyond 16 MiB.
+    void aSteadyLeakRaisesTheFloorOfTheLastThird() {
+        // 1 MiB more after every 10 s. Thirds of 20 samples: the floors are samples 0 and 40, so 40 MiB apart.
         Trend heap = Trend.of(SoakFigure.HEAP_AFTER_GC, samples(i -> (100 + i) * 1024L, i -> 200, i -> 300)).orElseThrow();
 
-        assertThat(heap.changeOverRun()).isCloseTo(59.0, within(1e-6));
+        assertThat(heap.firstFloor()).isEqualTo(100.0);
+        assertThat(heap.lastFloor()).isEqualTo(140.0);
+        assertThat(heap.change()).isEqualTo(40.0);
         assertThat(heap.verdict()).isEqualTo(Trend.Verdict.GROWING);
     }
 
@@ -40,8 +41,23 @@ class TrendTest {
         Trend growing = Trend.of(SoakFigure.OPEN_FDS, samples(i -> 100 * 1024, i -> 200, i -> 300 + i / 5)).orElseThrow();
         Trend shrinking = Trend.of(SoakFigure.OPEN_FDS, samples(i -> 100 * 1024, i -> 200, i -> 400 - i)).orElseThrow();
 
-        assertThat(growing.verdict()).as("about 12 more over the run, beyond max(2%% of 306, 4)").isEqualTo(Trend.Verdict.GROWING);
+        assertThat(growing.change()).as("floors 300 and 308").isEqualTo(8.0);
+        assertThat(growing.verdict()).as("beyond max(2%% of 306, 4)").isEqualTo(Trend.Verdict.GROWING);
+        assertThat(shrinking.change()).as("floors 381 and 341").isEqualTo(-40.0);
         assertThat(shrinking.verdict()).isEqualTo(Trend.Verdict.SHRINKING);
+    }
+
+    @Test
+    void connectionsThatComeAndGoAreFlatWhileConnectionsThatStayAreNot() {
+        // 25 more descriptors from sample 30 to 44 (a late stretch of slow answers), then back to where they were.
+        Trend hump = Trend.of(SoakFigure.OPEN_FDS, samples(i -> 100 * 1024, i -> 200, i -> i >= 30 && i < 45 ? 170 : 145)).orElseThrow();
+        // The same 25, never closed.
+        Trend step = Trend.of(SoakFigure.OPEN_FDS, samples(i -> 100 * 1024, i -> 200, i -> i >= 30 ? 170 : 145)).orElseThrow();
+
+        assertThat(hump.change()).isZero();
+        assertThat(hump.verdict()).isEqualTo(Trend.Verdict.FLAT);
+        assertThat(step.change()).isEqualTo(25.0);
+        assertThat(step.verdict()).isEqualTo(Trend.Verdict.GROWING);
     }
 
     @Test
@@ -49,21 +65,21 @@ class TrendTest {
         Random random = new Random(42);
         long[] noise = new long[SAMPLES];
         for (int i = 0; i < SAMPLES; i++) {
-            noise[i] = Math.round(random.nextGaussian() * 8 * 1024); // ±8 MiB (one sigma): GC timing
+            noise[i] = Math.round(random.nextGaussian() * 4 * 1024); // ±4 MiB (one sigma): what was in flight at the GC
         }
         Trend flat = Trend.of(SoakFigure.HEAP_AFTER_GC, samples(i -> 100 * 1024 + noise[i], i -> 200, i -> 300)).orElseThrow();
-        Trend leak = Trend.of(SoakFigure.HEAP_AFTER_GC, samples(i -> 100 * 1024 + noise[i] + i * 512L, i -> 200, i -> 300)).orElseThrow();
+        // 1 KiB per request at 100/s: 1,000 KiB per 10 s, about 39 MiB between the thirds' floors.
+        Trend leak = Trend.of(SoakFigure.HEAP_AFTER_GC, samples(i -> 100 * 1024 + noise[i] + i * 1000L, i -> 200, i -> 300)).orElseThrow();
 
-        assertThat(flat.verdict()).as("change %.1f MiB", flat.changeOverRun()).isEqualTo(Trend.Verdict.FLAT);
-        assertThat(leak.verdict()).as("change %.1f MiB (29.5 MiB leaked)", leak.changeOverRun()).isEqualTo(Trend.Verdict.GROWING);
-        assertThat(leak.changeOverRun() - flat.changeOverRun()).isCloseTo(29.5, within(1e-6));
+        assertThat(flat.verdict()).as("change %.1f MiB", flat.change()).isEqualTo(Trend.Verdict.FLAT);
+        assertThat(leak.verdict()).as("change %.1f MiB", leak.change()).isEqualTo(Trend.Verdict.GROWING);
     }
 
     @Test
-    void oneOutlierAtTheEndMovesTheSlopeLessThanLastMinusFirst() {
+    void oneHighSampleAtTheEndDoesNotMoveTheFloor() {
         Trend threads = Trend.of(SoakFigure.JVM_THREADS, samples(i -> 100 * 1024, i -> i == SAMPLES - 1 ? 210 : 200, i -> 300)).orElseThrow();
 
-        assertThat(threads.changeOverRun()).isLessThan(10).isPositive();
+        assertThat(threads.change()).isZero();
         assertThat(threads.verdict()).isEqualTo(Trend.Verdict.FLAT);
     }
 
@@ -80,7 +96,7 @@ class TrendTest {
         assertThat(Trend.of(SoakFigure.HEAP_AFTER_GC, noAttach)).isEmpty();
         assertThat(Trend.of(SoakFigure.HEAP_AFTER_GC, noGc)).isEmpty();
         assertThat(Trend.of(SoakFigure.RSS, noGc)).isPresent();
-        assertThat(Trend.of(SoakFigure.RSS, noGc.subList(0, 1))).as("one sample has no slope").isEmpty();
+        assertThat(Trend.of(SoakFigure.RSS, noGc.subList(0, 1))).as("one sample has no thirds").isEmpty();
     }
 
     /** Samples every 10 s with the given heap after GC (KiB), JVM threads and FDs; RSS 300 MiB, one GC per sample. */

@@ -86,7 +86,7 @@ class ReliabilityReportTest {
 
         assertThat(section).contains("| " + r.path("server").asText() + " | GET " + r.path("path").asText());
         for (JsonNode t : r.path("trends")) {
-            assertThat(section).contains(String.format(Locale.ROOT, "%s %+,.1f", t.path("verdict").asText(), t.path("changeOverRun").asDouble())
+            assertThat(section).contains(String.format(Locale.ROOT, "%s %+,.1f", t.path("verdict").asText(), t.path("change").asDouble())
                     + (t.path("changeRelative").isNull() ? "" : String.format(Locale.ROOT, " (%+.1f%%)", 100 * t.path("changeRelative").asDouble()))
                     + String.format(Locale.ROOT, " of %,.1f", t.path("median").asDouble()));
         }
