@@ -38,13 +38,15 @@ import java.util.concurrent.TimeUnit;
  * connection's one handler reads the status line, the headers and {@code Content-Length} bytes as they
  * arrive, keeping its place between reads, then completes the future and gives the connection back: no
  * more connections are opened than calls are in flight. Everything runs on the one loop, so the pool is a
- * plain deque. A loop timer fails a call with no answer within the timeout.
+ * plain deque. A loop timer fails a call with no answer within the timeout. Each call first closes the
+ * connections unused for longer than {@link LeanHttp#POOL_IDLE}, so a pool that grew for a burst shrinks back.
  */
 public final class LeanAsyncClient implements AsyncClient {
     private final EventLoop loop;
     private final URI base;
     private final String host;
     private final long timeoutMillis;
+    private final long poolIdleNanos;
     private final Bootstrap bootstrap;
     /** Connections no call is using, the most recently used first; touched on the loop only. */
     private final Deque<Channel> idle = new ArrayDeque<>();
@@ -52,7 +54,13 @@ public final class LeanAsyncClient implements AsyncClient {
 
     /** Calls {@code base} from {@code loop}; a connect or an answer that takes longer than {@code timeout} fails the call. */
     public LeanAsyncClient(EventLoop loop, URI base, Duration timeout) {
+        this(loop, base, timeout, LeanHttp.POOL_IDLE);
+    }
+
+    /** As above, with connections unused for longer than {@code poolIdle} closed at the next call. */
+    LeanAsyncClient(EventLoop loop, URI base, Duration timeout, Duration poolIdle) {
         this.loop = loop;
+        this.poolIdleNanos = poolIdle.toNanos();
         this.base = base;
         this.host = LeanHttp.host(base);
         this.timeoutMillis = timeout.toMillis();
@@ -82,6 +90,7 @@ public final class LeanAsyncClient implements AsyncClient {
     }
 
     private void start(Workload.Http call, CompletableFuture<Long> result) {
+        closeUnused();
         Channel channel = idle.pollFirst();
         if (channel != null) {
             send(channel, call, result);
@@ -94,6 +103,15 @@ public final class LeanAsyncClient implements AsyncClient {
                 result.completeExceptionally(new ConnectException(LeanHttp.cannotConnect(base, connected.cause())));
             }
         });
+    }
+
+    /** Closes the pooled connections unused for longer than the pool's idle time: the least recently used, at the tail. */
+    private void closeUnused() {
+        long now = System.nanoTime();
+        for (Channel c; (c = idle.peekLast()) != null && now - c.pipeline().get(AnswerReader.class).idleSince > poolIdleNanos; ) {
+            idle.pollLast();
+            c.close();
+        }
     }
 
     /** Opens a connection on this client's loop. */
@@ -155,6 +173,8 @@ public final class LeanAsyncClient implements AsyncClient {
         private LeanHttp.Head head;
         private long length;
         private long read;
+        /** When the last answer on this connection was read to its end. */
+        private long idleSince;
 
         void expect(Channel channel, CompletableFuture<Long> result) {
             pending = result;
@@ -213,6 +233,7 @@ public final class LeanAsyncClient implements AsyncClient {
                             return;
                         }
                         CompletableFuture<Long> result = take();
+                        idleSince = System.nanoTime();
                         release(channel, head.keepAlive());
                         result.complete(read);
                     }

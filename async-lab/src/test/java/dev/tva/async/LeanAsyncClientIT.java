@@ -69,6 +69,27 @@ class LeanAsyncClientIT {
     }
 
     @Test
+    void aPoolThatGrewForABurstClosesWhatItNoLongerUses() throws Exception {
+        try (Backend own = Backend.start("127.0.0.1", 0, 1);
+             LeanAsyncClient client = new LeanAsyncClient(loop, own.uri(), Duration.ofSeconds(10), Duration.ofMillis(300))) {
+            // A burst: 6 calls at once, so 6 connections, all pooled when they are answered.
+            List<CompletableFuture<Long>> burst = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                burst.add(client.get(new Workload.Http(100, 10)));
+            }
+            burst.forEach(call -> assertThat(call.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo(10));
+            assertThat(own.connectionsOpen()).isEqualTo(6);
+            // One call every 100 ms for 1 s: one connection stays in use, the other 5 sit idle past 300 ms.
+            for (int i = 0; i < 10; i++) {
+                client.get(new Workload.Http(1, 10)).orTimeout(10, TimeUnit.SECONDS).join();
+                Thread.sleep(100);
+            }
+            assertThat(within(Duration.ofSeconds(3), () -> own.connectionsOpen() == 1))
+                    .as("open at the backend: %d", own.connectionsOpen()).isTrue();
+        }
+    }
+
+    @Test
     void noAnswerWithinTheTimeoutFailsTheCallNamingIt() {
         try (LeanAsyncClient client = new LeanAsyncClient(loop, backend.uri(), Duration.ofMillis(300))) {
             long start = System.nanoTime();

@@ -86,7 +86,7 @@ final class SoakCommand implements Callable<Integer> {
         out.println("lab soak: " + Environment.current().oneLine());
         out.printf(Locale.ROOT, "%s, GET %s at %,.0f/s (open model) for %d s after a %d s warm-up (%s); a sample every %d s; %s.%n",
                 server.id(), plan.pathAndQuery(), rate, duration.toSeconds(), warmup.toSeconds(),
-                warmup.isZero() ? "none" : "stepped up: 1 s at 1/4 of the rate, 1 s at 1/2, then the rate; not sampled", sample.toSeconds(),
+                warmup.isZero() ? "none" : "stepped up: its first quarter at 1/4 of the rate, its second at 1/2, then the rate; not sampled", sample.toSeconds(),
                 placement.placed() ? placement.describe() : "server, backend and generator share " + cores + " cores");
         out.println(SoakLines.FORCED_GC);
         out.println(SoakLines.head());

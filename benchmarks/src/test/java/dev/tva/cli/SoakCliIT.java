@@ -75,7 +75,7 @@ class SoakCliIT {
         assertThat(fds.get("firstFloor").asLong()).isEqualTo(Math.min(open.get(0), open.get(1)));
         assertThat(fds.get("lastFloor").asLong()).isEqualTo(Math.min(open.get(4), open.get(5)));
         assertThat(fds.get("change").asLong()).isEqualTo(fds.get("lastFloor").asLong() - fds.get("firstFloor").asLong());
-        assertThat(ran.out()).contains("netty, GET /io?ms=20 at 100/s (open model) for 30 s after a 5 s warm-up")
+        assertThat(ran.out()).contains("netty, GET /io?ms=20 at 100/s (open model) for 30 s after a 5 s warm-up (stepped up: its first quarter at 1/4 of the rate")
                 .contains("Before each sample the server is asked for a full GC").contains("Trend over 6 samples after the warm-up (the lowest sample of the last 2 against the lowest of the first 2)").contains("FLAT if within ±10% of the median or ±32 MiB")
                 .containsPattern("(HELD|NOT HELD): ");
     }

@@ -25,20 +25,28 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * <p>A call takes an idle connection (or opens one), writes the request, reads the status line, the
  * headers and {@code Content-Length} bytes, and gives the connection back: no more connections are
  * opened than calls are in flight. The thread blocks in every read; a read that waits longer than the
- * timeout fails the call.
+ * timeout fails the call. Each call first closes the connections unused for longer than
+ * {@link LeanHttp#POOL_IDLE}, so a pool that grew for a burst shrinks back.
  */
 public final class LeanBlockingClient implements BlockingClient {
     private final URI base;
     private final InetSocketAddress address;
     private final String host;
     private final int timeoutMillis;
+    private final long poolIdleNanos;
     /** Connections no call is using, the most recently used first. */
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
     /** Calls {@code base}; a connect or a read that waits longer than {@code timeout} fails the call. */
     public LeanBlockingClient(URI base, Duration timeout) {
+        this(base, timeout, LeanHttp.POOL_IDLE);
+    }
+
+    /** As above, with connections unused for longer than {@code poolIdle} closed at the next call. */
+    LeanBlockingClient(URI base, Duration timeout, Duration poolIdle) {
         this.base = base;
+        this.poolIdleNanos = poolIdle.toNanos();
         this.address = new InetSocketAddress(base.getHost(), base.getPort());
         this.host = LeanHttp.host(base);
         this.timeoutMillis = (int) Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE);
@@ -46,6 +54,7 @@ public final class LeanBlockingClient implements BlockingClient {
 
     @Override
     public long get(Workload.Http call) throws IOException {
+        closeUnused();
         Connection connection = idle.pollFirst();
         if (connection == null) {
             connection = open();
@@ -103,9 +112,24 @@ public final class LeanBlockingClient implements BlockingClient {
         return line;
     }
 
+    /** Closes the pooled connections unused for longer than the pool's idle time: the least recently used, at the tail. */
+    private void closeUnused() {
+        long now = System.nanoTime();
+        for (Connection c; (c = idle.peekLast()) != null && now - c.idleSince > poolIdleNanos; ) {
+            if (idle.removeLastOccurrence(c)) {  // another caller may have taken it meanwhile
+                try {
+                    c.channel.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+        }
+    }
+
     /** Keeps a connection whose answer was read to its end; closes any other, and all once the client is closed. */
     private void release(Connection connection, boolean reusable) throws IOException {
         if (reusable && !closed) {
+            connection.idleSince = System.nanoTime();
             idle.offerFirst(connection);
         } else {
             connection.channel.close();
@@ -130,6 +154,8 @@ public final class LeanBlockingClient implements BlockingClient {
         private final InputStream in;
         private final OutputStream out;
         private final byte[] buffer = new byte[LeanHttp.MAX_LINE];
+        /** When the last answer on this connection was read to its end. */
+        private volatile long idleSince;
         private int start;
         private int end;
 
