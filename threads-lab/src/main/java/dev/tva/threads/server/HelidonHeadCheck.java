@@ -17,13 +17,18 @@ import java.util.Optional;
 
 /**
  * The {@link RequestHead} rules on Helidon: checked when a request's fields are read, before Helidon frames
- * its body, and answered in the lab's words with the connection closed. Helidon's own parser refuses a bad
+ * its body, and answered in the lab's words with the connection closed; the head's clock stops here too
+ * ({@link HelidonHeadTimeout}). Helidon's own parser refuses a bad
  * field name or value before this runs (in its words); only HTTP/1.1 reaches it ({@link HelidonVersions}).
  */
 final class HelidonHeadCheck implements Http1ConnectionListener {
 
     @Override
     public void headers(ConnectionContext ctx, Headers headers) {
+        // The head is complete: its clock stops.
+        if (!HelidonTimedContext.clock(ctx).map(HelidonHeadClock::received).orElse(true)) {
+            throw new CloseConnectionException("the head came after the head timeout, which answered it 408");
+        }
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         for (Header header : headers) {
             header.allValues().forEach(value -> fields.add(Map.entry(header.name(), value)));

@@ -45,11 +45,13 @@ public final class HelidonServer implements LabServer {
     private final WebServer server;
     private final BlockingWorkloads workloads;
     private final ExecutorService forks;
+    private final HelidonHeadTimeout headTimeout;
 
-    private HelidonServer(WebServer server, BlockingWorkloads workloads, ExecutorService forks) {
+    private HelidonServer(WebServer server, BlockingWorkloads workloads, ExecutorService forks, HelidonHeadTimeout headTimeout) {
         this.server = server;
         this.workloads = workloads;
         this.forks = forks;
+        this.headTimeout = headTimeout;
     }
 
     /**
@@ -69,19 +71,23 @@ public final class HelidonServer implements LabServer {
                 config.database());
         FileBudget budget = FileBudget.current();
         BlockingEndpoints endpoints = new BlockingEndpoints(workloads, RequestSlots.of(budget));
+        Http1Config http1 = Http1Config.builder()
+                .maxPrologueLength(ServerLimits.MAX_REQUEST_LINE)
+                .maxHeadersSize(ServerLimits.MAX_HEADER_BYTES)
+                // Host, Content-Length and Transfer-Encoding: the lab's rules, in its words.
+                .validateRequestHostHeader(false)
+                .addReceiveListener(new HelidonHeadCheck())  // the only one: Helidon calls none of two
+                .build();
+        HelidonHeadTimeout headTimeout = new HelidonHeadTimeout(http1, ServerLimits.HEAD_TIMEOUT);
         try {
             WebServer server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
                     // Every limit of ServerLimits, set here rather than left to Helidon's defaults.
-                    .addProtocol(Http1Config.builder()
-                            .maxPrologueLength(ServerLimits.MAX_REQUEST_LINE)
-                            .maxHeadersSize(ServerLimits.MAX_HEADER_BYTES)
-                            // Host, Content-Length and Transfer-Encoding: the lab's rules, in its words.
-                            .validateRequestHostHeader(false)
-                            .addReceiveListener(new HelidonHeadCheck())
-                            .build())
+                    .addProtocol(http1)
                     .addConnectionSelector(new HelidonVersions())
+                    // Before Helidon's own HTTP/1 selector: the same connections, with a head timeout.
+                    .addConnectionSelector(headTimeout)
                     .maxPayloadSize(ServerLimits.MAX_BODY_BYTES)
                     .idleConnectionTimeout(ServerLimits.IDLE_TIMEOUT)
                     .idleConnectionPeriod(IDLE_CHECK_PERIOD)
@@ -99,8 +105,9 @@ public final class HelidonServer implements LabServer {
                     .routing(routing -> routing.any((request, response) -> serve(request, response, endpoints)))
                     .build()
                     .start();
-            return new HelidonServer(server, workloads, forks);
+            return new HelidonServer(server, workloads, forks, headTimeout);
         } catch (RuntimeException e) {
+            headTimeout.close();
             forks.shutdownNow();
             workloads.close();
             throw e;
@@ -195,6 +202,7 @@ public final class HelidonServer implements LabServer {
     @Override
     public void close() {
         server.stop();  // stops accepting; waits up to SHUTDOWN_GRACE for requests in progress
+        headTimeout.close();
         forks.shutdown();
         try {
             if (!forks.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {

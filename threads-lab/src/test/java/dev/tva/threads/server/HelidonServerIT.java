@@ -29,10 +29,4 @@ class HelidonServerIT extends BlockingServerContract {
     protected Set<HeadCase> leftUnanswered() {
         return HelidonParserCases.UNANSWERED;
     }
-
-    /** Helidon 4.5 has no limit on the time a head takes, and no hook to add one (docs/slowloris.md). */
-    @Override
-    protected SlowHeadEnd slowHeadEnd() {
-        return SlowHeadEnd.NOT_CUT_OFF;
-    }
 }
