@@ -3,6 +3,8 @@ package dev.tva.lessons;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tva.async.LoopLagProbe;
+import dev.tva.workloads.ChildLeaks;
+import dev.tva.workloads.ChildOutput;
 import dev.tva.workloads.ChildProcess;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -177,14 +179,18 @@ public final class DebuggingLesson implements Lesson<DebuggingLesson.Result> {
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
+        command.addAll(ChildLeaks.flags());  // its Netty loop runs under the same leak detection as this JVM
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BlockedLoopUnderBlockHound.class.getName()));
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = new ProcessBuilder(command).start();
         child.getOutputStream().close();
+        // Its stderr is not shown (BlockHound's stack traces are the lesson's, told in lines), but checked for leak reports.
+        ChildOutput errors = ChildOutput.copy(child.getErrorStream(), null, "blockhound-child");
         String output;
         try (InputStream in = child.getInputStream()) {
             output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         child.waitFor(30, TimeUnit.SECONDS);
+        errors.awaitEnd(Duration.ofSeconds(5));
         Map<String, String> said = new HashMap<>();
         output.lines().filter(l -> l.contains(": ")).forEach(l -> said.put(l.substring(0, l.indexOf(": ")), l.substring(l.indexOf(": ") + 2)));
         return said;

@@ -1,6 +1,7 @@
 package dev.tva.cli;
 
 import dev.tva.engine.Runner;
+import dev.tva.workloads.ChildOutput;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -63,7 +64,9 @@ class MachinesIT {
         List<String> command = new ArrayList<>(Runner.javaCommand());
         command.add(Lab.class.getName());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(command).start();
+        ChildOutput.copy(process.getErrorStream(), System.err, "lab " + args[0]);  // shown, and checked for leak reports
+        return process;
     }
 
     /** The first {@code n} lines it prints (it prints them at once when it is ready). */
