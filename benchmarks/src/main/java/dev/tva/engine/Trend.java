@@ -55,7 +55,7 @@ public record Trend(SoakFigure figure, int samples, double median, double firstF
         if (figure == SoakFigure.HEAP_AFTER_GC && !collectedDuring(samples)) {
             return Optional.empty(); // the server ignored the GC asked for: every sample repeats one older figure
         }
-        int third = Math.max(1, n / 3);
+        int third = third(n);
         double firstFloor = floor(y, 0, third);
         double lastFloor = floor(y, n - third, n);
         double change = lastFloor - firstFloor;
@@ -64,6 +64,11 @@ public record Trend(SoakFigure figure, int samples, double median, double firstF
         Verdict verdict = change > allowed ? Verdict.GROWING : change < -allowed ? Verdict.SHRINKING : Verdict.FLAT;
         return Optional.of(new Trend(figure, n, median, firstFloor, lastFloor, change, median == 0 ? null : change / median,
                 allowed, figure.tolerance(), verdict));
+    }
+
+    /** How many samples make a third of a run of {@code samples}: the first and the last third whose floors are compared. */
+    public static int third(int samples) {
+        return Math.max(1, samples / 3);
     }
 
     /** True when the server's collectors ran between the first sample and the last, so heap after GC was read afresh. */

@@ -40,7 +40,7 @@ public final class SoakLines {
     public static List<String> trends(SoakResult r) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "Trend over %d samples after the warm-up (the lowest sample of the last %d against the lowest of the first %d):",
-                r.samples().size(), third(r), third(r)));
+                r.samples().size(), Trend.third(r.samples().size()), Trend.third(r.samples().size())));
         Set<SoakFigure> judged = EnumSet.noneOf(SoakFigure.class);
         for (Trend t : r.trends()) {
             judged.add(t.figure());
@@ -62,11 +62,6 @@ public final class SoakLines {
         lines.add(String.format(Locale.ROOT, "Intervals with p99 over the SLO of %d ms: %d of %d.", r.sloMillis(), r.sloBreaches(), r.samples().size()));
         lines.add(verdict(r));
         return lines;
-    }
-
-    /** How many samples make a third of the run, as {@link Trend#of} counts them. */
-    private static int third(SoakResult r) {
-        return Math.max(1, r.samples().size() / 3);
     }
 
     private static String verdict(SoakResult r) {
