@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param figure         which figure
  * @param samples        how many samples were judged
  * @param median         the samples' median, in the figure's unit
+ * @param inFlight       requests in flight over the run ({@link #inFlight}), which some tolerances grow with
  * @param firstFloor     the lowest sample of the first third of the run
  * @param lastFloor      the lowest sample of the last third
  * @param change         {@code lastFloor - firstFloor}, in the unit
@@ -20,7 +21,7 @@ import java.util.Optional;
  * @param tolerance      that rule in words
  * @param verdict        FLAT within {@code allowed}, else GROWING or SHRINKING
  */
-public record Trend(SoakFigure figure, int samples, double median, double firstFloor, double lastFloor, double change,
+public record Trend(SoakFigure figure, int samples, double median, double inFlight, double firstFloor, double lastFloor, double change,
                     Double changeRelative, double allowed, String tolerance, Verdict verdict) {
 
     /** Which way a figure went, judged against its tolerance. */
@@ -60,15 +61,32 @@ public record Trend(SoakFigure figure, int samples, double median, double firstF
         double lastFloor = floor(y, n - third, n);
         double change = lastFloor - firstFloor;
         double median = new Median().evaluate(y);
-        double allowed = figure.allowed(median);
+        double inFlight = inFlight(samples);
+        double allowed = figure.allowed(median, inFlight);
         Verdict verdict = change > allowed ? Verdict.GROWING : change < -allowed ? Verdict.SHRINKING : Verdict.FLAT;
-        return Optional.of(new Trend(figure, n, median, firstFloor, lastFloor, change, median == 0 ? null : change / median,
+        return Optional.of(new Trend(figure, n, median, inFlight, firstFloor, lastFloor, change, median == 0 ? null : change / median,
                 allowed, figure.tolerance(), verdict));
     }
 
     /** How many samples make a third of a run of {@code samples}: the first and the last third whose floors are compared. */
     public static int third(int samples) {
         return Math.max(1, samples / 3);
+    }
+
+    /**
+     * Requests in flight over the run by Little's law: in each interval its answers a second times its median
+     * latency, and the median of those over the intervals.
+     */
+    public static double inFlight(List<SoakSample> samples) {
+        double[] inFlight = new double[samples.size()];
+        long before = 0;
+        for (int i = 0; i < inFlight.length; i++) {
+            SoakSample s = samples.get(i);
+            double seconds = (s.elapsedMillis() - before) / 1000.0;
+            inFlight[i] = seconds <= 0 ? 0 : s.answered() / seconds * s.latencyMicros().p50() / 1e6;
+            before = s.elapsedMillis();
+        }
+        return new Median().evaluate(inFlight);
     }
 
     /** True when the server's collectors ran between the first sample and the last, so heap after GC was read afresh. */

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.function.IntToLongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The soak trend rule on synthetic samples: a flat figure, a steady leak, a passing hump, noise, and a figure not measured. */
 class TrendTest {
@@ -42,7 +43,7 @@ class TrendTest {
         Trend shrinking = Trend.of(SoakFigure.OPEN_FDS, samples(i -> 100 * 1024, i -> 200, i -> 400 - i)).orElseThrow();
 
         assertThat(growing.change()).as("floors 300 and 308").isEqualTo(8.0);
-        assertThat(growing.verdict()).as("beyond max(2%% of 306, 4)").isEqualTo(Trend.Verdict.GROWING);
+        assertThat(growing.verdict()).as("beyond max(2%% of 306, 4, 2 × 0.25 in flight)").isEqualTo(Trend.Verdict.GROWING);
         assertThat(shrinking.change()).as("floors 381 and 341").isEqualTo(-40.0);
         assertThat(shrinking.verdict()).isEqualTo(Trend.Verdict.SHRINKING);
     }
@@ -58,6 +59,24 @@ class TrendTest {
         assertThat(hump.verdict()).isEqualTo(Trend.Verdict.FLAT);
         assertThat(step.change()).isEqualTo(25.0);
         assertThat(step.verdict()).isEqualTo(Trend.Verdict.GROWING);
+    }
+
+    @Test
+    void openDescriptorsMayFollowTheRequestsInFlightButNotALeak() {
+        // 1,000 answers a second at a median of 52 ms: 52 requests in flight, so 104 descriptors tolerated.
+        Trend keptForTheLoad = Trend.of(SoakFigure.OPEN_FDS, samples(i -> 100 * 1024, i -> 200, i -> i >= 30 ? 139 : 130, 1_000, 52)).orElseThrow();
+        // One socket in a thousand requests never closed: 10 more every 10 s.
+        Trend leak = Trend.of(SoakFigure.OPEN_FDS, samples(i -> 100 * 1024, i -> 200, i -> 130 + 10L * i, 1_000, 52)).orElseThrow();
+
+        assertThat(keptForTheLoad.inFlight()).isCloseTo(52.0, within(1e-9));
+        assertThat(keptForTheLoad.allowed()).isCloseTo(104.0, within(1e-9));
+        assertThat(keptForTheLoad.change()).isEqualTo(9.0);
+        assertThat(keptForTheLoad.verdict()).isEqualTo(Trend.Verdict.FLAT);
+        assertThat(keptForTheLoad.tolerance()).isEqualTo("within ±2% of the median, ±4 or ±2 per request in flight (rate × median latency), whichever is larger");
+        assertThat(leak.change()).as("floors 130 and 530").isEqualTo(400.0);
+        assertThat(leak.verdict()).isEqualTo(Trend.Verdict.GROWING);
+        assertThat(Trend.of(SoakFigure.HEAP_AFTER_GC, samples(i -> 100 * 1024, i -> 200, i -> 300, 1_000, 52)).orElseThrow().allowed())
+                .as("heap's tolerance does not follow the load").isEqualTo(16.0);
     }
 
     @Test
@@ -99,13 +118,21 @@ class TrendTest {
         assertThat(Trend.of(SoakFigure.RSS, noGc.subList(0, 1))).as("one sample has no thirds").isEmpty();
     }
 
-    /** Samples every 10 s with the given heap after GC (KiB), JVM threads and FDs; RSS 300 MiB, one GC per sample. */
+    /**
+     * Samples every 10 s with the given heap after GC (KiB), JVM threads and FDs; RSS 300 MiB, one GC per sample,
+     * 5 answers a second at a median of 50 ms (a quarter of a request in flight).
+     */
     private static List<SoakSample> samples(IntToLongFunction heapKib, IntToLongFunction threads, IntToLongFunction fds) {
+        return samples(heapKib, threads, fds, 5, 50);
+    }
+
+    private static List<SoakSample> samples(IntToLongFunction heapKib, IntToLongFunction threads, IntToLongFunction fds, int perSec, long p50Millis) {
         List<SoakSample> samples = new ArrayList<>();
         for (int i = 0; i < SAMPLES; i++) {
             samples.add(new SoakSample((i + 1) * 10_000L,
                     new ServerProbe.Sample(300 * 1024, heapKib.applyAsLong(i), threads.applyAsLong(i), threads.applyAsLong(i) + 16,
-                            fds.applyAsLong(i), i + 1), new LatencySummary(50_000, 55_000, 60_000, 70_000, 80_000), 5_000, 0, 0));
+                            fds.applyAsLong(i), i + 1), new LatencySummary(p50Millis * 1000, p50Millis * 1100, p50Millis * 1200, p50Millis * 1400, p50Millis * 1600),
+                    perSec * 10L, 0, 0));
         }
         return samples;
     }
