@@ -45,10 +45,11 @@ public final class SoakLines {
         for (Trend t : r.trends()) {
             judged.add(t.figure());
             String unit = t.figure().unit().isEmpty() ? "" : " " + t.figure().unit();
-            lines.add(String.format(Locale.ROOT, "  %-14s %-9s floor %,.1f -> %,.1f%s, change %+,.1f (%s of the median %,.1f%s); FLAT if %s",
+            String inFlight = t.figure().perInFlight() == 0 ? "" : String.format(Locale.ROOT, ", %,.1f in flight", t.inFlight());
+            lines.add(String.format(Locale.ROOT, "  %-14s %-9s floor %,.1f -> %,.1f%s, change %+,.1f (%s of the median %,.1f%s); FLAT if %s (here ±%,.1f%s%s)",
                     t.figure().label(), t.verdict(), t.firstFloor(), t.lastFloor(), unit, t.change(),
                     t.changeRelative() == null ? "n/a" : String.format(Locale.ROOT, "%+.1f%%", 100 * t.changeRelative()),
-                    t.median(), unit, t.tolerance()));
+                    t.median(), unit, t.tolerance(), t.allowed(), unit, inFlight));
         }
         for (SoakFigure f : SoakFigure.values()) {
             if (!judged.contains(f)) {

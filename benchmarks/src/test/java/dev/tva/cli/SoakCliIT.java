@@ -7,10 +7,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code lab soak} end to end against netty in its own JVM: a sample every 5 s for 30 s, each with the server
@@ -75,8 +77,20 @@ class SoakCliIT {
         assertThat(fds.get("firstFloor").asLong()).isEqualTo(Math.min(open.get(0), open.get(1)));
         assertThat(fds.get("lastFloor").asLong()).isEqualTo(Math.min(open.get(4), open.get(5)));
         assertThat(fds.get("change").asLong()).isEqualTo(fds.get("lastFloor").asLong() - fds.get("firstFloor").asLong());
+        // Requests in flight by Little's law: each interval's answers a second times its median latency, the median of those.
+        double[] inFlight = new double[6];
+        long before = 0;
+        for (int i = 0; i < 6; i++) {
+            JsonNode s = r.get("samples").get(i);
+            inFlight[i] = s.get("answered").asDouble() / ((s.get("elapsedMillis").asLong() - before) / 1000.0) * s.get("latencyMicros").get("p50").asDouble() / 1e6;
+            before = s.get("elapsedMillis").asLong();
+        }
+        Arrays.sort(inFlight);
+        assertThat(fds.get("inFlight").asDouble()).isCloseTo((inFlight[2] + inFlight[3]) / 2, within(1e-6));
+        assertThat(fds.get("allowed").asDouble()).isEqualTo(Math.max(Math.max(0.02 * fds.get("median").asDouble(), 4), 2 * fds.get("inFlight").asDouble()));
         assertThat(ran.out()).contains("netty, GET /io?ms=20 at 100/s (open model) for 30 s after a 5 s warm-up (stepped up: its first quarter at 1/4 of the rate")
                 .contains("Before each sample the server is asked for a full GC").contains("Trend over 6 samples after the warm-up (the lowest sample of the last 2 against the lowest of the first 2)").contains("FLAT if within ±10% of the median or ±32 MiB")
+                .containsPattern("open FDs .*per request in flight \\(rate × median latency\\), whichever is larger \\(here ±[0-9.]+, [0-9.]+ in flight\\)")
                 .containsPattern("(HELD|NOT HELD): ");
     }
 }
