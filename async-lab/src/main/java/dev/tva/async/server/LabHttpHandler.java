@@ -57,7 +57,6 @@ final class LabHttpHandler extends ChannelInboundHandlerAdapter {
     private ChunkedStream stream;   // current, when it is a /stream
     private boolean closing;        // the last answer on this connection is decided: read nothing more
     private boolean dispatching;
-    private boolean dispatchPending; // a dispatch is due once the loop has finished the read in progress
 
     /**
      * @param blockingOnLoop {@code null}, except with {@code --block-event-loop}: then {@code /sleep} and
@@ -129,30 +128,9 @@ final class LabHttpHandler extends ChannelInboundHandlerAdapter {
                 if (queue.size() >= MAX_QUEUED) {
                     ctx.channel().config().setAutoRead(false);
                 }
-                dispatchAfterThisRead();
-            }
-        }
-    }
-
-    /*
-     * A request read is started once the loop has finished this read, not in the middle of it. Under overload
-     * the loop falls behind, and a client that gave up has sent its request and its close long before the
-     * loop reads them: both come in the same read. Started at once, its work would begin (a backend call,
-     * a connection opened) only to be cancelled a moment later; started after the read, it finds the
-     * connection already closed and costs nothing. A backlog of departed clients then drains as fast as
-     * the loop can read it.
-     */
-    private void dispatchAfterThisRead() {
-        if (dispatchPending) {
-            return;
-        }
-        dispatchPending = true;
-        ctx.executor().execute(() -> {
-            dispatchPending = false;
-            if (ctx.channel().isActive()) {
                 dispatch();
             }
-        });
+        }
     }
 
     /** Nothing after this request can be trusted to be framed right: answer it, in turn, and close. */

@@ -86,26 +86,6 @@ class LabHttpHandlerTest {
     // ---- answers ------------------------------------------------------------------------------------
 
     @Test
-    void aRequestStartsOnceItsReadIsDoneAndNotAtAllWhenItsClientClosedInTheSameRead() {
-        EmbeddedChannel waiting = connection();
-        waiting.pipeline().fireChannelRead(Unpooled.copiedBuffer(get("/sleep?ms=1000"), StandardCharsets.ISO_8859_1));
-        assertThat(inFlight.inFlight()).as("not started in the middle of the read").isZero();
-        waiting.pipeline().fireChannelReadComplete();
-        waiting.runPendingTasks();
-        assertThat(inFlight.inFlight()).as("started once the read is done").isPositive();
-        waiting.close();
-        assertThat(inFlight.inFlight()).isZero();
-
-        // A client that gave up: its request and its close come in one read, and no work starts for it.
-        EmbeddedChannel departed = connection();
-        departed.pipeline().fireChannelRead(Unpooled.copiedBuffer(get("/sleep?ms=1000"), StandardCharsets.ISO_8859_1));
-        departed.close();
-        departed.runPendingTasks();
-        assertThat(inFlight.inFlight()).isZero();
-        assertThat(received(departed)).isEmpty();
-    }
-
-    @Test
     void helloIsAnsweredAtOnceAndTheConnectionKeptOpen() {
         EmbeddedChannel ch = connection();
         RawHttp.Exchange answer = exchange(ch, get("/hello"));
