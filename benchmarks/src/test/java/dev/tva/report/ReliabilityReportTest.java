@@ -66,6 +66,22 @@ class ReliabilityReportTest {
     }
 
     @Test
+    void theOverloadChartShowsTheFileMeasuredLastWhateverItsName(@TempDir Path dir) throws Exception {
+        Path results = Files.createDirectories(dir.resolve("results").resolve("reliability"));
+        String fixture = Files.readString(Fixtures.resource("/report/results/reliability/overload.json"));
+        String date = fixture(Kind.OVERLOAD).get(0).path("load").path("env").path("date").asText();
+        Files.writeString(results.resolve("overload-a-measured-later.json"), fixture.replace(date, "2099-01-01T00:00:00Z"));
+        Files.writeString(results.resolve("overload-z-measured-first.json"), fixture);
+
+        String md = Files.readString(Fixtures.render(dir.resolve("results"), dir).resolve("report.md"));
+        int chart = md.indexOf("![Overload: p99 of each second]");
+        assertThat(chart).isPositive();
+        String caption = md.substring(chart, md.indexOf("\n\n", md.indexOf("Source:", chart)));
+
+        assertThat(caption).contains("overload-a-measured-later.json").doesNotContain("overload-z-measured-first.json");
+    }
+
+    @Test
     void theIdleTableGivesTheCostPerIdleConnectionAndTheLoadsP99(@TempDir Path dir) throws Exception {
         String section = table(dir, "### Idle");
 

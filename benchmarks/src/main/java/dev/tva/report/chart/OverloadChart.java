@@ -4,10 +4,13 @@ import dev.tva.engine.OverloadResult;
 import dev.tva.engine.Recovery;
 import dev.tva.report.InputFile;
 import dev.tva.report.Sourced;
+import dev.tva.workloads.Environment;
 import dev.tva.workloads.web.ServerId;
 import org.jfree.chart.axis.NumberAxis;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The p99 of each second of an overload run, per server, with the SLO and the moment the rate drops: how each server recovers. */
@@ -17,12 +20,15 @@ public final class OverloadChart {
     private OverloadChart() {
     }
 
-    /** The runs of the last overload file (paths sort by their timestamp), drawn together: they were measured together. */
+    /**
+     * The runs of the overload file measured last (by the dates in its records, not its name: a file kept
+     * under a commit's name sorts anywhere), drawn together: they were measured together.
+     */
     public static Optional<Figure> draw(List<Sourced<OverloadResult>> all) {
         if (all.isEmpty()) {
             return Optional.empty();
         }
-        InputFile file = all.getLast().file();
+        InputFile file = all.stream().map(Sourced::file).max(Comparator.comparing(OverloadChart::measured)).orElseThrow();
         List<OverloadResult> runs = all.stream().filter(s -> s.file().equals(file)).map(Sourced::value).toList();
         XyChart chart = new XyChart();
         double low = Double.MAX_VALUE;
@@ -64,5 +70,10 @@ public final class OverloadChart {
                 + " black dashed line the rate is twice the server's capacity, right of it half; recovery is the time from that line"
                 + " until the p99 stays under the SLO (red). One run per server, on cores shared with the load generator.";
         return Optional.of(new Figure(FILE, "Overload: p99 of each second", caption, List.of(file), svg));
+    }
+
+    /** The latest date among the file's records (ISO-8601 in UTC, so they sort as text); empty when none is recorded. */
+    private static String measured(InputFile file) {
+        return file.envs().stream().map(Environment::date).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse("");
     }
 }
