@@ -89,11 +89,26 @@ final class FootprintCommand implements Callable<Integer> {
         return 0;
     }
 
+    /*
+     * Heap used after GC is read per byte only on G1. ZGC, the launcher's default, counts heap used in pages of
+     * 2 MiB, so the timers of a few thousand event-loop tasks (a few hundred KiB) can read as 0 bytes. The child
+     * JVM runs on G1 unless LAB_JAVA_OPTS chose a collector, as the measured figures in the README were run.
+     */
+    static List<String> onG1(List<String> javaCommand, String labJavaOpts) {
+        List<String> command = new ArrayList<>(javaCommand);
+        if (labJavaOpts != null && labJavaOpts.matches(".*-XX:\\+Use\\w*GC.*")) {
+            return command;
+        }
+        command.removeIf(flag -> flag.equals("-XX:+UseZGC") || flag.endsWith("ZGenerational"));
+        command.add(1, "-XX:+UseG1GC");
+        return command;
+    }
+
     /** Measures in a fresh JVM ({@code lab footprint --child}); the result comes back as JSON. */
     private static Footprint.Result inChild(Model model, int n) throws IOException, InterruptedException {
         Path file = Files.createTempFile("lab-footprint-", ".json");
         try {
-            List<String> command = new ArrayList<>(Runner.javaCommand());
+            List<String> command = onG1(Runner.javaCommand(), System.getenv("LAB_JAVA_OPTS"));
             command.addAll(List.of(Lab.class.getName(), "footprint",
                     "--model", model.id(), "--tasks", Integer.toString(n), "--child", "--json", file.toString()));
             Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -31,6 +31,7 @@ class FootprintIT {
             assertThat(r.path("env").path("cores").asInt()).isPositive();
             assertThat(r.has("heapBytesPerTask")).isTrue();
             assertThat(r.has("rssBytesPerTask")).isTrue();
+            assertThat(r.path("env").path("gc").asText()).as("heap read per byte").startsWith("G1");
         });
         // Wide margins: a virtual thread's parked stack is a heap object of a few KB; an event-loop timer is smaller still.
         assertThat(byModel.get("virtual").path("heapBytesPerTask").asLong()).isBetween(200L, 20_000L);
