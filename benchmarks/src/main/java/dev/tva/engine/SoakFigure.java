@@ -97,12 +97,17 @@ public enum SoakFigure {
 
     /** The rule in words, e.g. {@code within ±10% of the median or ±16 MiB, whichever is larger}. */
     public String tolerance() {
-        String amount = (absolute == Math.rint(absolute) ? Long.toString((long) absolute) : Double.toString(absolute)) + (unit.isEmpty() ? "" : " " + unit);
+        String amount = plain(absolute) + (unit.isEmpty() ? "" : " " + unit);
         if (perInFlight == 0) {
             return String.format(Locale.ROOT, "within ±%.0f%% of the median or ±%s, whichever is larger", relative * 100, amount);
         }
         return String.format(Locale.ROOT, "within ±%.0f%% of the median, ±%s or ±%s per request in flight (rate × median latency),"
-                + " whichever is larger", relative * 100, amount, perInFlight == Math.rint(perInFlight) ? Long.toString((long) perInFlight) : Double.toString(perInFlight));
+                + " whichever is larger", relative * 100, amount, plain(perInFlight));
+    }
+
+    /** {@code 16} for a whole number, {@code 2.5} otherwise. */
+    private static String plain(double amount) {
+        return amount == Math.rint(amount) ? Long.toString((long) amount) : Double.toString(amount);
     }
 
     private static double mib(long kib) {
