@@ -252,8 +252,10 @@ final class LoadCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  connections %,d opened (%s %,d), %d event loops%n", r.connectionsOpened(),
                 open ? "at most" : "held", r.connections(), r.loops());
         if (r.generatorCpuMillis() >= 0) {
-            out.printf(Locale.ROOT, "  generator   %.1f s CPU over the measured part (%.1f us per answer), longest GC pause %d ms%n",
+            out.printf(Locale.ROOT, "  generator   %.1f s CPU over the measured part (%.1f us per answer)%s, longest GC pause %d ms%n",
                     r.generatorCpuMillis() / 1000.0, r.completed() == 0 ? 0.0 : r.generatorCpuMillis() * 1000.0 / r.completed(),
+                    r.generatorCpuWaitMillis() < 0 ? "" : String.format(Locale.ROOT, ", its threads %.1f s waiting for a CPU",
+                            r.generatorCpuWaitMillis() / 1000.0),
                     r.generatorLongestGcPauseMillis());
         }
         if (r.firstError() != null) {

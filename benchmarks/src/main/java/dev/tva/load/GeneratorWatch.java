@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * This JVM's own health while it generates load: the CPU time it used and its longest GC pause, from
- * {@link #mark()} to now, so a row can show whether the generator, not the server, set the pace. It is made
+ * This JVM's own health while it generates load: the CPU time it used, the time its threads waited for a CPU
+ * ({@link RunQueueWait}) and its longest GC pause, from {@link #mark()} to now, so a row can show whether the
+ * generator, not the server, set the pace, and whether it was slow or starved of CPU. It is made
  * before the clock starts: the first call into the management beans loads and initializes classes for a good
  * fraction of a second, which, made when the measured part began, took the CPU from the event loops there.
  */
@@ -26,6 +27,7 @@ final class GeneratorWatch implements AutoCloseable {
     private static final String CONCURRENT_CYCLE = "end of GC cycle";
 
     private volatile long cpuNanosAtStart;
+    private volatile RunQueueWait runQueue;
     private volatile boolean marked;
     private final AtomicLong longestPauseMillis = new AtomicLong();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
@@ -45,6 +47,7 @@ final class GeneratorWatch implements AutoCloseable {
             }
         }
         cpuNanosAtStart = processCpuNanos();
+        runQueue = RunQueueWait.mark();
     }
 
     /** Starts watching now. */
@@ -52,9 +55,10 @@ final class GeneratorWatch implements AutoCloseable {
         return new GeneratorWatch();
     }
 
-    /** Counts from now on: CPU time and the longest pause start again here (cheap: one read of the process CPU time). */
+    /** Counts from now on: CPU time, run-queue time and the longest pause start again here (cheap: /proc reads, no class loading). */
     void mark() {
         cpuNanosAtStart = processCpuNanos();
+        runQueue = RunQueueWait.mark();
         longestPauseMillis.set(0);
         marked = true;
     }
@@ -68,6 +72,11 @@ final class GeneratorWatch implements AutoCloseable {
     long cpuMillis() {
         long now = processCpuNanos();
         return now < 0 || cpuNanosAtStart < 0 ? -1 : (now - cpuNanosAtStart) / 1_000_000;
+    }
+
+    /** Milliseconds this JVM's threads were ready to run and waited for a CPU since the start, summed; -1 when unknown. */
+    long cpuWaitMillis() {
+        return runQueue.millisSinceMark();
     }
 
     /** The longest GC pause since the start, in milliseconds (0 when there was none). */

@@ -109,9 +109,11 @@ public final class LoadGenerator {
         }
         long generatorCpuMillis = -1;
         long generatorPauseMillis = -1;
+        long generatorWaitMillis = -1;
         if (watch != null) {
             if (watch.marked()) {
                 generatorCpuMillis = watch.cpuMillis();
+                generatorWaitMillis = watch.cpuWaitMillis();
                 generatorPauseMillis = watch.longestGcPauseMillis();
             }
             watch.close();
@@ -131,7 +133,7 @@ public final class LoadGenerator {
         }
         long measuredNanos = Math.max(end, lastEnd) - measureFrom;
         return LoadResult.of(settings, tally, LatencySummary.of(merged), measuredNanos, loops, unresolved, Environment.current())
-                .withGenerator(generatorCpuMillis, generatorPauseMillis);
+                .withGenerator(generatorCpuMillis, generatorWaitMillis, generatorPauseMillis);
     }
 
     /**

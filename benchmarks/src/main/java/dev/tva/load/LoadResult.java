@@ -50,6 +50,8 @@ import java.util.Map;
  * @param cpus              the generator's CPUs as {@code --cpus} names them ({@code generator=0}); null when not pinned
  * @param generatorCpuMillis the generator's own CPU time (this JVM's, JIT and GC threads included) from the start
  *                          of the measured part to the end of the run; -1 when unknown
+ * @param generatorCpuWaitMillis the time the generator's threads were ready to run and waited for a CPU in that span,
+ *                          summed over them ({@link RunQueueWait}): CPUs taken by the server and backend beside it; -1 when unknown
  * @param generatorLongestGcPauseMillis the generator's longest GC pause in that span (0: none); -1 when unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -57,7 +59,7 @@ import java.util.Map;
         "sent", "completed", "errors", "errorsByStatus", "connectionErrors", "timeouts", "late", "lateNoConnection",
         "lateGenerator", "valid", "invalidReason", "faults", "connections", "connectionsOpened", "loops", "durationMillis",
         "measuredMillis", "warmupMillis", "timeoutMillis", "lateThresholdMillis", "firstError", "env", "cpus",
-        "generatorCpuMillis", "generatorLongestGcPauseMillis"})
+        "generatorCpuMillis", "generatorCpuWaitMillis", "generatorLongestGcPauseMillis"})
 public record LoadResult(
         String model,
         String url,
@@ -90,6 +92,7 @@ public record LoadResult(
         Environment env,
         String cpus,
         long generatorCpuMillis,
+        long generatorCpuWaitMillis,
         long generatorLongestGcPauseMillis) {
 
     /** Where the open model's latency starts. */
@@ -117,7 +120,7 @@ public record LoadResult(
                 tally.connectionErrors.sum(), timeouts, tally.late(), tally.lateNoConnection.sum(), tally.lateGenerator.sum(),
                 validity.valid(), validity.reason(), validity.faults(), settings.connections(), tally.connectionsOpened.sum(), loops,
                 settings.duration().toMillis(), measuredNanos / 1_000_000, settings.warmup().toMillis(),
-                settings.timeout().toMillis(), settings.lateThreshold().toMillis(), firstError, env, null, -1, -1);
+                settings.timeout().toMillis(), settings.lateThreshold().toMillis(), firstError, env, null, -1, -1, -1);
     }
 
     /** The same result, recording where the generator ran. */
@@ -125,14 +128,14 @@ public record LoadResult(
         return new LoadResult(model, url, targetPerSec, achievedPerSec, latencyMicros, latencyFrom, scheduled, sent, completed,
                 errors, errorsByStatus, connectionErrors, timeouts, late, lateNoConnection, lateGenerator, valid, invalidReason,
                 faults, connections, connectionsOpened, loops, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
-                lateThresholdMillis, firstError, env, cpus, generatorCpuMillis, generatorLongestGcPauseMillis);
+                lateThresholdMillis, firstError, env, cpus, generatorCpuMillis, generatorCpuWaitMillis, generatorLongestGcPauseMillis);
     }
 
-    /** The same result, with the generator's own CPU time and longest GC pause over the measured part. */
-    public LoadResult withGenerator(long cpuMillis, long longestGcPauseMillis) {
+    /** The same result, with the generator's own CPU time, its threads' wait for a CPU and its longest GC pause over the measured part. */
+    public LoadResult withGenerator(long cpuMillis, long cpuWaitMillis, long longestGcPauseMillis) {
         return new LoadResult(model, url, targetPerSec, achievedPerSec, latencyMicros, latencyFrom, scheduled, sent, completed,
                 errors, errorsByStatus, connectionErrors, timeouts, late, lateNoConnection, lateGenerator, valid, invalidReason,
                 faults, connections, connectionsOpened, loops, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
-                lateThresholdMillis, firstError, env, cpus, cpuMillis, longestGcPauseMillis);
+                lateThresholdMillis, firstError, env, cpus, cpuMillis, cpuWaitMillis, longestGcPauseMillis);
     }
 }

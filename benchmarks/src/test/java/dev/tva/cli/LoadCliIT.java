@@ -57,6 +57,11 @@ class LoadCliIT {
         assertThat(node.get("warmupMillis").asLong()).isEqualTo(200);
         assertThat(node.get("env").get("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(node.get("env").get("jdk").asText()).isNotBlank();
+        // Linux tells each thread's time on a run queue: the generator's own figures include it.
+        assertThat(node.get("generatorCpuMillis").asLong()).isNotNegative();
+        assertThat(node.get("generatorCpuWaitMillis").asLong()).isNotNegative();
+        assertThat(ran.out()).containsPattern("generator +[0-9.]+ s CPU over the measured part \\([0-9.]+ us per answer\\), its threads"
+                + " [0-9.]+ s waiting for a CPU, longest GC pause [0-9]+ ms");
 
         LoadResult back = JSON.readValue(json.toFile(), LoadResult.class);
         assertThat(back.completed()).isEqualTo(node.get("completed").asLong());
