@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.engine.GeneratorCpus;
 import dev.tva.engine.OverloadResult;
 import dev.tva.engine.OverloadRun;
 import dev.tva.engine.Recovery;
@@ -82,6 +83,9 @@ final class OverloadCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    @Mixin
+    CpusOption cpus;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -93,18 +97,21 @@ final class OverloadCommand implements Callable<Integer> {
         load.validate();
         wait.accept(endpoint, ENDPOINTS);
         String path = wait.pathAndQuery(endpoint, 1, 1);
+        CpuPlacement placement = cpus.placement(CpuPlacement.Layout.SERVERS);
+        int cores = Runtime.getRuntime().availableProcessors();
         OverloadRun.Plan plan = new OverloadRun.Plan(endpoint, path, capacity, over, after, warmup.warmup, load.connections, load.timeout, load.slo);
         out.println("lab overload: " + Environment.current().oneLine());
         out.printf(Locale.ROOT, "GET %s at twice each server's capacity for %d s, then half of it for %d s, in one open-model run;"
                 + " recovered = p99 of each second back under %d ms within %d s of the drop, and staying there.%n",
                 path, over.toSeconds(), after.toSeconds(), load.slo.toMillis(), Recovery.WITHIN.toSeconds());
-        out.println("Each server in its own JVM, the backend in another, the load generator in this one: all share "
-                + Runtime.getRuntime().availableProcessors() + " cores.");
+        out.println("Each server in its own JVM, the backend in another, the load generator in this one: "
+                + (placement.placed() ? placement.describe() + "." : "all share " + cores + " cores."));
         out.flush();
+        GeneratorCpus.pin(placement);
         List<OverloadResult> results = new ArrayList<>();
-        try (BackendProcess backend = BackendProcess.start(Runtime.getRuntime().availableProcessors())) {
-            for (ServerBench.Setup setup : server.setups(servers.ids(), server.loopCount(CpuPlacement.NONE))) {
-                OverloadResult r = OverloadRun.run(err, setup.calling(backend.uri()), plan);
+        try (BackendProcess backend = BackendProcess.start(placement.cpuCount(CpuPlacement.Role.BACKEND, cores), placement)) {
+            for (ServerBench.Setup setup : server.setups(servers.ids(), server.loopCount(placement))) {
+                OverloadResult r = OverloadRun.run(err, setup.calling(backend.uri()), plan, placement);
                 results.add(r);
                 out.println();
                 out.print(OverloadText.block(r));

@@ -5,6 +5,7 @@ import dev.tva.load.LoadResult;
 import dev.tva.load.LoadSettings;
 import dev.tva.load.Progress;
 import dev.tva.load.RateStep;
+import dev.tva.workloads.CpuPlacement;
 import dev.tva.workloads.web.Endpoint;
 
 import java.io.PrintWriter;
@@ -43,9 +44,9 @@ public final class OverloadRun {
                        int connections, Duration timeout, Duration slo) {
     }
 
-    /** Runs one server (its flags include {@code --backend}), printing progress lines on {@code err}. */
-    public static OverloadResult run(PrintWriter err, ServerBench.Setup setup, Plan plan) {
-        try (ServerProcess server = ServerProcess.start(setup.id(), setup.flags())) {
+    /** Runs one server (its flags include {@code --backend}) on the placement's server CPUs, printing progress lines on {@code err}. */
+    public static OverloadResult run(PrintWriter err, ServerBench.Setup setup, Plan plan, CpuPlacement placement) {
+        try (ServerProcess server = ServerProcess.start(setup.id(), setup.flags(), placement)) {
             URI target = URI.create("http://127.0.0.1:" + server.port() + plan.pathAndQuery());
             ServerWarmup warmup = new ServerWarmup(server::cpuMillis, plan.warmup());
             if (!plan.warmup().isZero()) {
@@ -83,7 +84,7 @@ public final class OverloadRun {
             OptionalInt recovery = Recovery.seconds(timeline, drop, drop + (int) plan.after().toSeconds(), plan.slo());
             return new OverloadResult(setup.id().id(), setup.label(), plan.endpoint(), plan.pathAndQuery(), capacity.perSec(),
                     capacity.steps(), over.ratePerSec(), plan.over().toMillis(), after.ratePerSec(), plan.after().toMillis(),
-                    warmup.steady(), load, load.scheduled() - load.completed() - load.errors() - load.timeouts(), timeline,
+                    warmup.steady(), placement.placed() ? load.withCpus(placement.toSpec()) : load, load.scheduled() - load.completed() - load.errors() - load.timeouts(), timeline,
                     recovery.isPresent() ? recovery.getAsInt() : null, alive, helloMillis, server.rssMb(), peakThreads.get(),
                     plan.slo().toMillis(), Recovery.verdict(alive && helloMillis != null, recovery));
         }

@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code --cpus} of {@code lab servers} and {@code lab load}: a wrong value is one line naming the flag and what it
- * accepts, exit code 2, before anything is pinned or started (these run in the test's own JVM, which must stay unpinned).
+ * {@code --cpus} of {@code lab servers}, {@code lab load} and {@code lab overload}: a wrong value is one line naming the
+ * flag and what it accepts, exit code 2, before anything is pinned or started (these run in the test's own JVM, which
+ * must stay unpinned).
  */
 class CpusCliTest {
     private static final String LOAD = "load --url http://127.0.0.1:1/io --rate 10 ";
@@ -21,6 +22,7 @@ class CpusCliTest {
             "servers --cpus abc     | lab servers: Invalid value for option '--cpus': 'abc' is not a CPU list; use Linux's syntax, e.g. 0-3 or 0,2,4-7 (see 'lab servers --help')",
             "servers --cpus 0-      | lab servers: Invalid value for option '--cpus': '0-' is not a CPU list; use Linux's syntax, e.g. 0-3 or 0,2,4-7 (see 'lab servers --help')",
             "servers --cpus generator=0,server=1 | lab servers: Invalid value for option '--cpus': 'generator=0,server=1': separate the roles with /, e.g. generator=0/server=1-3/backend=4 (see 'lab servers --help')",
+            "overload --servers netty --cpus 3-x | lab overload: Invalid value for option '--cpus': '3-x' is not a CPU list; use Linux's syntax, e.g. 0-3 or 0,2,4-7 (see 'lab overload --help')",
             LOAD + "--cpus 1-0  | lab load: Invalid value for option '--cpus': '1-0' is not a CPU list; use Linux's syntax, e.g. 0-3 or 0,2,4-7 (see 'lab load --help')",
     })
     void aMalformedValueIsOneLineAndExitCodeTwo(String args, String line) {
@@ -48,8 +50,9 @@ class CpusCliTest {
     }
 
     @Test
-    void helpOfServersAndLoadShowsTheFlag() {
+    void helpOfServersLoadAndOverloadShowsTheFlag() {
         assertThat(LabCliTest.lab("servers", "--help").out()).contains("--cpus=SPEC").contains("generator=0/server=1-3/backend=4");
+        assertThat(LabCliTest.lab("overload", "--help").out()).contains("--cpus=SPEC");
         assertThat(LabCliTest.lab("load", "--help").out()).contains("--cpus=SPEC");
     }
 
