@@ -45,12 +45,6 @@ final class OpenDriver extends Driver {
     private final Runnable tickTask = this::tick;
     private final int stride;
     private final long lateNanos;
-    /**
-     * Free connections, the longest free first. A request takes the head, a freed connection goes to the tail, so
-     * the load spreads over every connection open, as it does over users' own connections. Taken most recently
-     * used first, as it was, a few hot connections carried nearly all of it, and a server that gives each
-     * connection to one event loop for good served them on one of its loops while the other idled.
-     */
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private long next;
@@ -137,7 +131,7 @@ final class OpenDriver extends Driver {
 
     private Connection pollIdle() {
         while (!idle.isEmpty()) {
-            Connection c = idle.pollFirst();
+            Connection c = idle.pop();
             if (c.state == Connection.State.IDLE) {
                 return c;
             }
@@ -156,11 +150,11 @@ final class OpenDriver extends Driver {
         }
     }
 
-    /** Gives a free connection the oldest waiting request, or parks it at the tail of the free ones. */
+    /** Gives a free connection the oldest waiting request, or parks it (most recently used first). */
     private void serve(Connection connection) {
         Waiting w = waiting.poll();
         if (w == null) {
-            idle.addLast(connection);
+            idle.push(connection);
         } else {
             sendLate(connection, w.intendedNanos(), w.poolFull(), System.nanoTime());
         }
