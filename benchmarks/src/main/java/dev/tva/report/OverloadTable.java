@@ -30,7 +30,7 @@ final class OverloadTable {
         for (Sourced<OverloadResult> s : overloads) {
             OverloadResult r = s.value();
             LoadResult load = r.load();
-            rows.add(List.of(r.label(), "GET " + r.path(), Fmt.count(r.capacityPerSec()) + "/s (" + r.capacityFrom() + ")",
+            rows.add(List.of(load.cpus() == null ? r.label() : r.label() + " (--cpus " + load.cpus() + ")", "GET " + r.path(), Fmt.count(r.capacityPerSec()) + "/s (" + r.capacityFrom() + ")",
                     String.format(Locale.ROOT, "%s/s for %d s, then %s/s for %d s", Fmt.count(r.overPerSec()), r.overMillis() / 1000,
                             Fmt.count(r.afterPerSec()), r.afterMillis() / 1000),
                     Fmt.count(load.completed()) + " / " + Fmt.count(load.errors()) + " / " + Fmt.count(load.timeouts())

@@ -2,6 +2,8 @@ package dev.tva.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +81,30 @@ class ReliabilityReportTest {
         String caption = md.substring(chart, md.indexOf("\n\n", md.indexOf("Source:", chart)));
 
         assertThat(caption).contains("overload-a-measured-later.json").doesNotContain("overload-z-measured-first.json");
+    }
+
+    @Test
+    void theOverloadChartShowsTheDefaultRunOfTheMostServersNotALaterRunOfOneOrAPlacedOne(@TempDir Path dir) throws Exception {
+        Path results = Files.createDirectories(dir.resolve("results").resolve("reliability"));
+        ArrayNode one = (ArrayNode) JSON.readTree(Fixtures.resource("/report/results/reliability/overload.json").toFile());
+        ArrayNode two = one.deepCopy();
+        ObjectNode netty = (ObjectNode) two.get(0).deepCopy();
+        two.add(netty.put("server", "netty").put("label", "netty"));
+        String date = one.get(0).path("load").path("env").path("date").asText();
+        JSON.writeValue(results.resolve("overload-1-two-servers-first.json").toFile(), two);
+        Files.writeString(results.resolve("overload-2-one-server-later.json"), JSON.writeValueAsString(one).replace(date, "2099-01-01T00:00:00Z"));
+        ArrayNode placed = two.deepCopy();
+        placed.forEach(r -> ((ObjectNode) r.path("load")).put("cpus", "generator=0/server=1/backend=1"));
+        Files.writeString(results.resolve("overload-3-placed-later.json"), JSON.writeValueAsString(placed).replace(date, "2099-01-01T00:00:00Z"));
+
+        String md = Files.readString(Fixtures.render(dir.resolve("results"), dir).resolve("report.md"));
+        int chart = md.indexOf("![Overload: p99 of each second]");
+        assertThat(chart).isPositive();
+        String caption = md.substring(chart, md.indexOf("\n\n", md.indexOf("Source:", chart)));
+
+        assertThat(caption).contains("overload-1-two-servers-first.json").contains("on cores shared with the load generator")
+                .doesNotContain("overload-2-one-server-later.json").doesNotContain("overload-3-placed-later.json");
+        assertThat(md).as("the placed runs' rows say where they ran").contains("| netty (--cpus generator=0/server=1/backend=1) | GET ");
     }
 
     @Test

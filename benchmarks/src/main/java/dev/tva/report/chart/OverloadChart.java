@@ -21,14 +21,18 @@ public final class OverloadChart {
     }
 
     /**
-     * The runs of the overload file measured last (by the dates in its records, not its name: a file kept
-     * under a commit's name sorts anywhere), drawn together: they were measured together.
+     * The runs of one overload file, drawn together: they were measured together. The file is the one run as
+     * {@code ./lab overload} runs by default (on cores shared by all, not placed with {@code --cpus}), with the most
+     * servers (a run of one server kept to study it is not the comparison), and of those the one measured last
+     * (by the dates in its records, not its name: a file kept under a commit's name sorts anywhere).
      */
     public static Optional<Figure> draw(List<Sourced<OverloadResult>> all) {
         if (all.isEmpty()) {
             return Optional.empty();
         }
-        InputFile file = all.stream().map(Sourced::file).max(Comparator.comparing(OverloadChart::measured)).orElseThrow();
+        InputFile file = all.stream().map(Sourced::file).distinct()
+                .max(Comparator.comparing((InputFile f) -> !placed(all, f)).thenComparing(f -> servers(all, f))
+                        .thenComparing(OverloadChart::measured)).orElseThrow();
         List<OverloadResult> runs = all.stream().filter(s -> s.file().equals(file)).map(Sourced::value).toList();
         XyChart chart = new XyChart();
         double low = Double.MAX_VALUE;
@@ -68,8 +72,19 @@ public final class OverloadChart {
                 + " (open model); x marks a point whose second also had errors or timeouts, and a second with no answer (all its requests"
                 + " failed or were still waiting) has no point. Left of the"
                 + " black dashed line the rate is twice the server's capacity, right of it half; recovery is the time from that line"
-                + " until the p99 stays under the SLO (red). One run per server, on cores shared with the load generator.";
+                + " until the p99 stays under the SLO (red). One run per server, "
+                + (placed(all, file) ? "on the CPUs --cpus " + first.load().cpus() + " gave each process." : "on cores shared with the load generator.");
         return Optional.of(new Figure(FILE, "Overload: p99 of each second", caption, List.of(file), svg));
+    }
+
+    /** Whether the file's runs were placed on CPUs of their own ({@code --cpus}). */
+    private static boolean placed(List<Sourced<OverloadResult>> all, InputFile file) {
+        return all.stream().filter(s -> s.file().equals(file)).anyMatch(s -> s.value().load().cpus() != null);
+    }
+
+    /** How many servers the file's runs cover. */
+    private static long servers(List<Sourced<OverloadResult>> all, InputFile file) {
+        return all.stream().filter(s -> s.file().equals(file)).map(s -> s.value().server()).distinct().count();
     }
 
     /** The latest date among the file's records (ISO-8601 in UTC, so they sort as text); empty when none is recorded. */
