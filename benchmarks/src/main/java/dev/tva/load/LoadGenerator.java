@@ -79,6 +79,9 @@ public final class LoadGenerator {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("load"), NioIoHandler.newFactory());
         List<Driver> drivers = new ArrayList<>();
         GeneratorWatch watch = null;
+        long generatorCpuMillis = -1;
+        long generatorPauseMillis = -1;
+        long generatorWaitMillis = -1;
         try {
             // Split the connections, and the requests, evenly between the loops.
             Iterator<EventExecutor> executors = group.iterator();
@@ -103,20 +106,18 @@ public final class LoadGenerator {
                 d.start(start);
             }
             waitForEnd(settings, drivers, tally, start, progress, stop, watch);
-        } finally {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
-            drivers.forEach(Driver::release);
-        }
-        long generatorCpuMillis = -1;
-        long generatorPauseMillis = -1;
-        long generatorWaitMillis = -1;
-        if (watch != null) {
             if (watch.marked()) {
+                // Read while the event loops are alive: a thread that has ended takes its run-queue time with it.
                 generatorCpuMillis = watch.cpuMillis();
                 generatorWaitMillis = watch.cpuWaitMillis();
                 generatorPauseMillis = watch.longestGcPauseMillis();
             }
-            watch.close();
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+            drivers.forEach(Driver::release);
+            if (watch != null) {
+                watch.close();
+            }
         }
         // The loops have stopped: their histograms and counters are final and visible here.
         Histogram merged = new Histogram(TimeUnit.HOURS.toMicros(1), 3);

@@ -2,13 +2,21 @@ package dev.tva.load;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Accounting over real sockets: every request due is sent, answered, failed or timed out, exactly once,
@@ -17,6 +25,63 @@ import static org.assertj.core.api.Assertions.within;
  */
 class LoadGeneratorIT {
     private static final Duration LENIENT = Duration.ofMillis(200);
+
+    /**
+     * The generator's wait for a CPU holds at least what its event loops waited: spinning threads that outnumber
+     * the CPUs make the loops wait during the second second of the run, read here from the loops' own schedstat.
+     */
+    @Test
+    void theGeneratorsWaitForACpuCountsItsEventLoops() throws InterruptedException {
+        assumeTrue(RunQueueWait.perThread() != null, "no /proc/self/task/*/schedstat here");
+        List<Long> loopWaits = new CopyOnWriteArrayList<>();
+        AtomicBoolean spin = new AtomicBoolean(true);
+        List<Thread> spinners = new ArrayList<>();
+        for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
+            spinners.add(Thread.ofPlatform().daemon().start(() -> {
+                while (spin.get()) {
+                    Thread.onSpinWait();
+                }
+            }));
+        }
+        LoadResult r;
+        try (TestServer server = TestServer.answering(200)) {
+            r = LoadGenerator.run(LoadSettings.open(server.uri("/hello"), 500, Duration.ofSeconds(3)).withWarmup(Duration.ZERO)
+                    .withLateThreshold(Duration.ofSeconds(1)), p -> {
+                loopWaits.add(loopThreadsWaitNanos());
+                if (loopWaits.size() == 2) {
+                    spin.set(false);
+                }
+            });
+        } finally {
+            spin.set(false);
+        }
+        for (Thread t : spinners) {
+            t.join();
+        }
+
+        long loopsWaitedMillis = (loopWaits.get(1) - loopWaits.get(0)) / 1_000_000;
+        assertThat(loopsWaitedMillis).as("the loops waited for a CPU while the spinners ran").isPositive();
+        assertThat(r.generatorCpuWaitMillis()).isGreaterThanOrEqualTo(loopsWaitedMillis);
+    }
+
+    /** Run-queue nanoseconds of this JVM's threads named {@code load-...}: the generator's event loops. */
+    private static long loopThreadsWaitNanos() {
+        long sum = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (Files.readString(task.resolve("comm")).startsWith("load-")) {
+                        sum += RunQueueWait.waitNanos(task.resolve("schedstat"));
+                    }
+                } catch (IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sum;
+    }
 
     @Test
     void aFastServerGetsEveryRequestOnceAndTheRunIsValid() {
