@@ -25,7 +25,7 @@ final class Limitations {
             }
         }
         List<String> items = new ArrayList<>();
-        items.add("**Shared cores.** Measured on " + words(cores.stream().map(c -> c + " cores").toList()) + ", shared by the model"
+        items.add("**Shared cores.** Measured on " + words(cores.stream().map(c -> c == 1 ? "1 core" : c + " cores").toList()) + ", shared by the model"
                 + " under test, the load generator, the backend and the database: a figure is a ratio between models on that machine,"
                 + " not a capacity to plan with.");
         items.add("**Loopback networking.** Every call crosses the loopback interface: no network latency, loss or bandwidth limit,"

@@ -4,6 +4,7 @@ import dev.tva.engine.IdleResult;
 import dev.tva.engine.OverloadResult;
 import dev.tva.engine.SlowlorisResult;
 import dev.tva.engine.SoakResult;
+import dev.tva.load.LoadSettings;
 import dev.tva.workloads.web.Endpoint;
 
 import java.util.List;
@@ -47,7 +48,9 @@ final class ReliabilityCommands {
         return "./lab overload --servers " + rows.stream().map(OverloadResult::server).collect(Collectors.joining(","))
                 + threads(rows.stream().map(OverloadResult::label).toList()) + endpoint(r.endpoint(), r.path()) + capacity
                 + " --over " + r.overMillis() / 1000 + "s --after " + r.afterMillis() / 1000 + "s"
-                + (r.sloMillis() == 100 ? "" : " --slo " + r.sloMillis() + "ms");
+                + (r.sloMillis() == 100 ? "" : " --slo " + r.sloMillis() + "ms")
+                + (r.load().connections() == LoadSettings.DEFAULT_CONNECTIONS ? "" : " --connections " + r.load().connections())
+                + (r.load().cpus() == null ? "" : " --cpus " + r.load().cpus());
     }
 
     private static String idle(List<IdleResult> rows) {

@@ -104,7 +104,10 @@ class ReliabilityReportTest {
 
         assertThat(caption).contains("overload-1-two-servers-first.json").contains("on cores shared with the load generator")
                 .doesNotContain("overload-2-one-server-later.json").doesNotContain("overload-3-placed-later.json");
-        assertThat(md).as("the placed runs' rows say where they ran").contains("| netty (--cpus generator=0/server=1/backend=1) | GET ");
+        assertThat(md).as("the placed runs' rows say where they ran").contains("| netty (--cpus generator=0/server=1/backend=1) | GET ")
+                .as("and the command that measures them again places them too")
+                .containsPattern("overload-3-placed-later.json\\), measured by `./lab overload --servers jdk-platform,netty [^`]*"
+                        + " --cpus generator=0/server=1/backend=1`");
     }
 
     @Test
