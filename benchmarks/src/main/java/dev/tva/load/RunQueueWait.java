@@ -63,9 +63,10 @@ final class RunQueueWait {
     /** The second field of a schedstat file ({@code run wait slices}); -1 when the thread has gone or the line is not that. */
     static long waitNanos(Path schedstat) {
         try {
-            String[] fields = Files.readString(schedstat).trim().split("\\s+");
+            // One buffered read of the line: a /proc file reports size 0, which readString trusts more than it should.
+            String[] fields = Files.readAllLines(schedstat).get(0).trim().split("\\s+");
             return fields.length >= 2 ? Long.parseLong(fields[1]) : -1;
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException | IndexOutOfBoundsException e) {
             return -1;
         }
     }
