@@ -88,7 +88,6 @@ public final class HelidonServer implements LabServer {
                     .addConnectionSelector(new HelidonVersions())
                     // Before Helidon's own HTTP/1 selector: the same connections, with a head timeout.
                     .addConnectionSelector(headTimeout)
-                    .backlog(ServerLimits.ACCEPT_BACKLOG)
                     .maxPayloadSize(ServerLimits.MAX_BODY_BYTES)
                     .idleConnectionTimeout(ServerLimits.IDLE_TIMEOUT)
                     .idleConnectionPeriod(IDLE_CHECK_PERIOD)

@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 public final class JdkHttpServer implements LabServer {
     /** Seconds {@link #close()} lets requests in progress finish. */
     static final int SHUTDOWN_GRACE_SECONDS = 3;
+    /** Connections waiting to be accepted: Helidon's default; the JDK's default (0) means the OS's, often 50. */
+    static final int ACCEPT_BACKLOG = 1024;
     /**
      * Where the JDK itself stops reading a request (line and headers, 32 bytes counted per line) and drops
      * the connection without an answer. Above the limits checked here, so that a request just over them gets
@@ -117,8 +119,7 @@ public final class JdkHttpServer implements LabServer {
                 config.database());
         BlockingEndpoints endpoints = new BlockingEndpoints(workloads, RequestSlots.of(FileBudget.current()));
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()),
-                    ServerLimits.ACCEPT_BACKLOG);  // the JDK's default (0) means the OS's, often 50
+            HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), ACCEPT_BACKLOG);
             server.createContext("/", exchange -> serve(exchange, endpoints));
             server.setExecutor(handlers);
             server.start();

@@ -23,13 +23,6 @@ public final class ServerLimits {
      * stop a client that trickles a head one byte a second: that connection is never idle.
      */
     public static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
-    /**
-     * Connections the kernel keeps waiting to be accepted (the listen backlog; Linux caps it at
-     * {@code net.core.somaxconn}). Helidon's default, and the same on every server: a longer queue holds more
-     * connections from clients that have given up by the time they are accepted, which an overloaded server
-     * must then accept, read and close.
-     */
-    public static final int ACCEPT_BACKLOG = 1024;
     /** Longest wait for a backend answer before the request gets 504. */
     public static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(30);
 
