@@ -3,6 +3,7 @@ package dev.tva.lessons;
 import dev.tva.cli.Lab;
 import dev.tva.engine.DatabaseSource;
 import dev.tva.engine.ServerBench;
+import dev.tva.load.Fault;
 import dev.tva.workloads.RunResult;
 import dev.tva.workloads.web.ServerId;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,11 @@ class TourAndLabLessonsIT {
     void aBlockedLoopTurnsTheSameServerIntoAnOutage() throws Exception {
         OutageLesson.Result r = new OutageLesson(Lab::execute).run(out, LessonSettings.TINY);
 
-        assertThat(r.healthy().valid()).as(printed.toString()).isTrue();
+        // The healthy server kept up: no error, timeout or busy connection. A request the generator itself sent
+        // late (its schedule slipped on two cores shared with three warming JVMs) is not the server's doing, and
+        // one of the lesson's 90 requests is already 1.1%.
+        assertThat(r.healthy().faults()).as(printed.toString())
+                .doesNotContain(Fault.ERRORS, Fault.TIMEOUTS, Fault.SERVER_BEHIND, Fault.NO_ANSWER);
         assertThat(!r.blocked().valid() || r.blocked().latencyMicros().p99() > 10 * r.healthy().latencyMicros().p99()).as(printed.toString()).isTrue();
     }
 
