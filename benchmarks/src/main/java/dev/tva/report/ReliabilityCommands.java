@@ -39,7 +39,8 @@ final class ReliabilityCommands {
     private static String soak(SoakResult s) {
         return String.format(Locale.ROOT, "./lab soak --server %s%s --rate %s --duration %ds --warmup %ds --sample %ds", s.server(),
                 endpoint(s.endpoint(), s.path()), Fmt.count(s.targetPerSec()).replace(",", ""), s.durationMillis() / 1000,
-                s.warmupMillis() / 1000, s.sampleMillis() / 1000) + (s.sloMillis() == 100 ? "" : " --slo " + s.sloMillis() + "ms");
+                s.warmupMillis() / 1000, s.sampleMillis() / 1000) + (s.sloMillis() == 100 ? "" : " --slo " + s.sloMillis() + "ms")
+                + (s.cpus() == null ? "" : " --cpus " + s.cpus());
     }
 
     private static String overload(List<OverloadResult> rows) {

@@ -140,6 +140,17 @@ class ReliabilityReportTest {
     }
 
     @Test
+    void aPlacedSoaksCommandKeepsItsCpus(@TempDir Path dir) throws Exception {
+        Path results = Files.createDirectories(dir.resolve("results").resolve("reliability"));
+        ObjectNode soak = (ObjectNode) JSON.readTree(Fixtures.resource("/report/results/reliability/soak.json").toFile());
+        JSON.writeValue(results.resolve("soak-placed.json").toFile(), soak.put("cpus", "generator=0/server=1/backend=1"));
+
+        String md = Files.readString(Fixtures.render(dir.resolve("results"), dir).resolve("report.md"));
+
+        assertThat(md).containsPattern("soak-placed.json\\), measured by `./lab soak --server [^`]* --cpus generator=0/server=1/backend=1`");
+    }
+
+    @Test
     void withoutReliabilityFilesEachTableSaysWhichCommandMakesIt(@TempDir Path dir) throws Exception {
         Path results = Files.createDirectories(dir.resolve("results"));
         Files.copy(Fixtures.resource("/report/results/servers/servers-io.json"), results.resolve("servers-io.json"));
