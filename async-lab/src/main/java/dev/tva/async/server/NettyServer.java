@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The {@link ServerLimits} are set explicitly: request line, headers and idle timeout in
  * {@link NettyServerInitializer}, the body in {@link LabHttpHandler}; connections and requests in progress
- * from the {@link FileBudget} ({@link NettyServerInitializer}, {@link InFlightRequests}).
+ * from the {@link FileBudget} ({@link NettyServerInitializer}, {@link InFlightRequests}). New connections are
+ * closed at once while a loop is late ({@link AcceptGate}), except with {@code --block-event-loop}.
  */
 public final class NettyServer implements LabServer {
     /** How long {@link #close} lets requests in progress finish. */
@@ -49,11 +50,12 @@ public final class NettyServer implements LabServer {
     private final BlockingOnEventLoop blockingOnLoop;
     private final InFlightRequests inFlight;
     private final Channel serverChannel;
+    private final AcceptGate acceptGate;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NettyServer(ServerConfig config, EventLoopGroup boss, EventLoopGroup workers, ExecutorService offload,
                         Map<EventLoop, AsyncWorkloads> perLoop, BlockingOnEventLoop blockingOnLoop,
-                        InFlightRequests inFlight, Channel serverChannel) {
+                        InFlightRequests inFlight, Channel serverChannel, AcceptGate acceptGate) {
         this.config = config;
         this.boss = boss;
         this.workers = workers;
@@ -62,6 +64,7 @@ public final class NettyServer implements LabServer {
         this.blockingOnLoop = blockingOnLoop;
         this.inFlight = inFlight;
         this.serverChannel = serverChannel;
+        this.acceptGate = acceptGate;
     }
 
     /**
@@ -98,7 +101,9 @@ public final class NettyServer implements LabServer {
             // Start the server; a failed accept is one line, after Netty's acceptor (bound: it is in the pipeline).
             Channel channel = b.bind(config.host(), config.port()).sync().channel();
             channel.pipeline().addLast(new AcceptFailures());
-            return new NettyServer(config, boss, workers, offload, perLoop, blockingOnLoop, inFlight, channel);
+            // --block-event-loop shows what a blocked loop does to every connection: no gate hides it.
+            AcceptGate gate = config.blockEventLoop() ? null : AcceptGate.start(channel, workers);
+            return new NettyServer(config, boss, workers, offload, perLoop, blockingOnLoop, inFlight, channel, gate);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             release(boss, workers, offload, perLoop, blockingOnLoop);
@@ -137,6 +142,9 @@ public final class NettyServer implements LabServer {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (acceptGate != null) {
+            acceptGate.close();
         }
         serverChannel.close().syncUninterruptibly();
         // Wait here rather than in shutdownGracefully: a loop that shuts down cancels its timers, and a
