@@ -22,6 +22,8 @@ public final class LoopLagProbe implements AutoCloseable {
     private final Histogram lagMicros = new Histogram(60_000_000L, 3);
     private ScheduledFuture<?> next;
     private long dueNanos;
+    private volatile long lastTickNanos = System.nanoTime();
+    private volatile long lastLateNanos;
     private volatile boolean closed;
 
     private LoopLagProbe(EventLoop loop, Duration period) {
@@ -45,11 +47,22 @@ public final class LoopLagProbe implements AutoCloseable {
     }
 
     private void tick() {
-        long late = Math.max(0, System.nanoTime() - dueNanos);
+        long now = System.nanoTime();
+        long late = Math.max(0, now - dueNanos);
+        lastLateNanos = late;
+        lastTickNanos = now;
         synchronized (lagMicros) {
             lagMicros.recordValue(Math.min(lagMicros.getHighestTrackableValue(), late / 1_000));
         }
         schedule();
+    }
+
+    /**
+     * How late the loop is at {@code now} (a {@link System#nanoTime} reading), from any thread: how late its
+     * last tick ran, or, when the next tick is overdue, by how much; a loop too busy to tick cannot say so itself.
+     */
+    public long lagNanos(long now) {
+        return Math.max(lastLateNanos, now - lastTickNanos - periodNanos);
     }
 
     /** The ticks' lag so far, as a copy. */

@@ -1,5 +1,6 @@
 package dev.tva.async.server;
 
+import dev.tva.async.LoopLagProbe;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -23,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  * and the loops catch up on the connections they have. Pausing accepts instead was tried: the listen queue
  * fills, the kernel drops SYNs, and clients sit in TCP's connect back-off (1 s, 3 s, ...) while the server idles.
  *
- * A loop says how late it is the way LoopLagProbe does: a timer due every PERIOD notes how late it ran; a loop
- * so busy that its timer has not run counts as late by the time since it last ran.
+ * A loop says how late it is with a LoopLagProbe: a timer due every PERIOD notes how late it ran; a loop so
+ * busy that its timer has not run counts as late by how overdue that timer is.
  */
 
 /**
@@ -41,9 +42,8 @@ final class AcceptGate implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AcceptGate.class.getName());
 
     private final Channel listening;
-    private final List<Beat> beats = new ArrayList<>();
+    private final List<LoopLagProbe> probes = new ArrayList<>();
     private ScheduledFuture<?> check;
-    private volatile boolean closed;
     // Touched on the listening channel's loop only, where the checks and the door run.
     private boolean turningAway;
     private long worstLagNanos;
@@ -56,13 +56,11 @@ final class AcceptGate implements AutoCloseable {
         this.listening = listening;
     }
 
-    /** Starts a beat on every loop of {@code workers}, and the door and its checks on {@code listening}. */
+    /** Starts a lag probe on every loop of {@code workers}, and the door and its checks on {@code listening}. */
     static AcceptGate start(Channel listening, Iterable<EventExecutor> workers) {
         AcceptGate gate = new AcceptGate(listening);
         for (EventExecutor loop : workers) {
-            Beat beat = gate.new Beat((EventLoop) loop);
-            gate.beats.add(beat);
-            loop.execute(beat::schedule);
+            gate.probes.add(LoopLagProbe.start((EventLoop) loop, PERIOD));
         }
         listening.pipeline().addFirst(gate.new Door());
         gate.check = listening.eventLoop().scheduleAtFixedRate(gate::check, PERIOD.toNanos(), PERIOD.toNanos(),
@@ -73,8 +71,8 @@ final class AcceptGate implements AutoCloseable {
     private void check() {
         long now = System.nanoTime();
         long worst = 0;
-        for (Beat beat : beats) {
-            worst = Math.max(worst, beat.lagNanos(now));
+        for (LoopLagProbe probe : probes) {
+            worst = Math.max(worst, probe.lagNanos(now));
         }
         turningAway = worst > MAX_LAG.toNanos();
         worstLagNanos = Math.max(worstLagNanos, worst);
@@ -95,10 +93,10 @@ final class AcceptGate implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
         if (check != null) {
             check.cancel(false);
         }
+        probes.forEach(LoopLagProbe::close);
     }
 
     /** First on the listening channel: each accepted connection passes, or is closed while a loop is late. */
@@ -112,38 +110,6 @@ final class AcceptGate implements AutoCloseable {
                 return;
             }
             ctx.fireChannelRead(msg);
-        }
-    }
-
-    /** A timer on one loop that notes when it last ran and how late. */
-    private final class Beat {
-        private final EventLoop loop;
-        private volatile long ranAt = System.nanoTime();
-        private volatile long lateBy;
-        private long dueAt;
-
-        Beat(EventLoop loop) {
-            this.loop = loop;
-        }
-
-        void schedule() {
-            if (closed) {
-                return;
-            }
-            dueAt = System.nanoTime() + PERIOD.toNanos();
-            loop.schedule(this::tick, PERIOD.toNanos(), TimeUnit.NANOSECONDS);
-        }
-
-        private void tick() {
-            long now = System.nanoTime();
-            lateBy = Math.max(0, now - dueAt);
-            ranAt = now;
-            schedule();
-        }
-
-        /** How late the loop is at {@code now}: its last tick's lateness, or longer when the next one is overdue. */
-        long lagNanos(long now) {
-            return Math.max(lateBy, now - ranAt - PERIOD.toNanos());
         }
     }
 }
