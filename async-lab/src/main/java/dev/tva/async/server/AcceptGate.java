@@ -20,29 +20,38 @@ import java.util.concurrent.TimeUnit;
  * the next seconds registering, reading and closing connections nobody waits on. That churn costs more than the
  * answers did, so the server stays behind after the load drops: the overload outlasts its cause.
  *
- * So while a loop is late, a new connection is closed as soon as it is accepted: the client learns at once,
- * and the loops catch up on the connections they have. Pausing accepts instead was tried: the listen queue
- * fills, the kernel drops SYNs, and clients sit in TCP's connect back-off (1 s, 3 s, ...) while the server idles.
+ * So while a loop is late and clients are giving up, a new connection is closed as soon as it is accepted: the
+ * client learns at once, and the loops catch up on the connections they have. Pausing accepts instead was tried:
+ * the listen queue fills, the kernel drops SYNs, and clients sit in TCP's connect back-off (1 s, 3 s, ...) while
+ * the server idles.
+ *
+ * Both signs, not one: a loop can be late for a moment without any overload (a burst of hundreds of connections
+ * opened at once, on a JVM still compiling), and turning those away would fail clients a server can serve. A
+ * client that closes its connection while its request is still unanswered is the sign that the lateness costs.
  *
  * A loop says how late it is with a LoopLagProbe: a timer due every PERIOD notes how late it ran; a loop so
  * busy that its timer has not run counts as late by how overdue that timer is.
  */
 
 /**
- * Closes each new connection at once while any event loop is more than {@link #MAX_LAG} late, and lets them in
- * again once all are on time; see the comment above the class for why. Logs one line at most every
- * {@link #LOG_EVERY} while it turns connections away.
+ * Closes each new connection at once while any event loop is more than {@link #MAX_LAG} late and a client left
+ * with its request unanswered within the last {@link #GIVING_UP}; lets them in again once all loops are on time.
+ * See the comment above the class for why. Logs one line at most every {@link #LOG_EVERY} while it turns
+ * connections away.
  */
 final class AcceptGate implements AutoCloseable {
     /** How often each loop notes its lag, and how often the gate looks at them. */
     static final Duration PERIOD = Duration.ofMillis(10);
     /** A loop later than this cannot answer new work within the lab's SLO (p99 100 ms): no new connections. */
     static final Duration MAX_LAG = Duration.ofMillis(100);
+    /** How recent a client's departure with its request unanswered must be for the gate to close. */
+    static final Duration GIVING_UP = Duration.ofSeconds(1);
     static final Duration LOG_EVERY = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(AcceptGate.class.getName());
 
-    private final Channel listening;
     private final List<LoopLagProbe> probes = new ArrayList<>();
+    private volatile long leftAt;
+    private volatile boolean anyLeft;
     private ScheduledFuture<?> check;
     // Touched on the listening channel's loop only, where the checks and the door run.
     private boolean turningAway;
@@ -52,20 +61,24 @@ final class AcceptGate implements AutoCloseable {
     private long loggedAt;
     private boolean logged;
 
-    private AcceptGate(Channel listening) {
-        this.listening = listening;
+    /** Starts a lag probe on every loop of {@code workers}; the gate watches for departures until {@link #open}. */
+    AcceptGate(Iterable<EventExecutor> workers) {
+        for (EventExecutor loop : workers) {
+            probes.add(LoopLagProbe.start((EventLoop) loop, PERIOD));
+        }
     }
 
-    /** Starts a lag probe on every loop of {@code workers}, and the door and its checks on {@code listening}. */
-    static AcceptGate start(Channel listening, Iterable<EventExecutor> workers) {
-        AcceptGate gate = new AcceptGate(listening);
-        for (EventExecutor loop : workers) {
-            gate.probes.add(LoopLagProbe.start((EventLoop) loop, PERIOD));
-        }
-        listening.pipeline().addFirst(gate.new Door());
-        gate.check = listening.eventLoop().scheduleAtFixedRate(gate::check, PERIOD.toNanos(), PERIOD.toNanos(),
+    /** A client closed its connection while its request was still unanswered. Any thread. */
+    void clientLeft() {
+        leftAt = System.nanoTime();
+        anyLeft = true;
+    }
+
+    /** Puts the door first on {@code listening} and starts checking, on its loop. */
+    void open(Channel listening) {
+        listening.pipeline().addFirst(new Door());
+        check = listening.eventLoop().scheduleAtFixedRate(this::check, PERIOD.toNanos(), PERIOD.toNanos(),
                 TimeUnit.NANOSECONDS);
-        return gate;
     }
 
     private void check() {
@@ -74,7 +87,8 @@ final class AcceptGate implements AutoCloseable {
         for (LoopLagProbe probe : probes) {
             worst = Math.max(worst, probe.lagNanos(now));
         }
-        turningAway = worst > MAX_LAG.toNanos();
+        boolean givingUp = anyLeft && now - leftAt <= GIVING_UP.toNanos();
+        turningAway = worst > MAX_LAG.toNanos() && (givingUp || turningAway);
         worstLagNanos = Math.max(worstLagNanos, worst);
         if (turnedAwaySinceLog > 0 && (!logged || now - loggedAt >= LOG_EVERY.toNanos())) {
             LOG.log(System.Logger.Level.WARNING, "event loops up to {0} ms late: closed {1} new connections at once in the last {2} s",

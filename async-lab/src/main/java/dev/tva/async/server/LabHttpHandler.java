@@ -46,6 +46,7 @@ final class LabHttpHandler extends ChannelInboundHandlerAdapter {
     private final AsyncWorkloads workloads;
     private final InFlightRequests inFlight;
     private final BlockingOnEventLoop blockingOnLoop;
+    private final Runnable clientLeft;
 
     private ChannelHandlerContext ctx;
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
@@ -61,11 +62,14 @@ final class LabHttpHandler extends ChannelInboundHandlerAdapter {
     /**
      * @param blockingOnLoop {@code null}, except with {@code --block-event-loop}: then {@code /sleep} and
      *     {@code /io} run through it, blocking the loop (the bug, on purpose)
+     * @param clientLeft told when the client closes the connection before its request is answered
      */
-    LabHttpHandler(AsyncWorkloads workloads, InFlightRequests inFlight, BlockingOnEventLoop blockingOnLoop) {
+    LabHttpHandler(AsyncWorkloads workloads, InFlightRequests inFlight, BlockingOnEventLoop blockingOnLoop,
+                   Runnable clientLeft) {
         this.workloads = workloads;
         this.inFlight = inFlight;
         this.blockingOnLoop = blockingOnLoop;
+        this.clientLeft = clientLeft;
     }
 
     /** What waits to be answered: a request, or a refusal that ends the connection. */
@@ -294,6 +298,9 @@ final class LabHttpHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         // The client is gone: stop a stream, cancel the work in progress (a backend call closes its
         // connection, a fan-out all of them), give back the slot.
+        if (current != null) {
+            clientLeft.run();
+        }
         if (stream != null) {
             stream.cancel();
             stream = null;

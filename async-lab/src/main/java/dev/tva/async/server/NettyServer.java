@@ -89,6 +89,9 @@ public final class NettyServer implements LabServer {
         BlockingOnEventLoop blockingOnLoop = config.blockEventLoop() ? new BlockingOnEventLoop(config.backend()) : null;
         FileBudget budget = FileBudget.current();
         InFlightRequests inFlight = new InFlightRequests(RequestSlots.of(budget));
+        // --block-event-loop shows what a blocked loop does to every connection: no gate hides it.
+        AcceptGate gate = config.blockEventLoop() ? null : new AcceptGate(workers);
+        Runnable clientLeft = gate == null ? () -> { } : gate::clientLeft;
         try {
             // Configure the server.
             ServerBootstrap b = new ServerBootstrap()
@@ -97,12 +100,13 @@ public final class NettyServer implements LabServer {
                     .option(ChannelOption.SO_BACKLOG, 16_384)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new NettyServerInitializer(perLoop::get, inFlight, blockingOnLoop, budget.connections()));
+                    .childHandler(new NettyServerInitializer(perLoop::get, inFlight, blockingOnLoop, budget.connections(), clientLeft));
             // Start the server; a failed accept is one line, after Netty's acceptor (bound: it is in the pipeline).
             Channel channel = b.bind(config.host(), config.port()).sync().channel();
             channel.pipeline().addLast(new AcceptFailures());
-            // --block-event-loop shows what a blocked loop does to every connection: no gate hides it.
-            AcceptGate gate = config.blockEventLoop() ? null : AcceptGate.start(channel, workers);
+            if (gate != null) {
+                gate.open(channel);
+            }
             return new NettyServer(config, boss, workers, offload, perLoop, blockingOnLoop, inFlight, channel, gate);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

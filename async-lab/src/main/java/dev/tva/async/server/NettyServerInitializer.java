@@ -25,15 +25,18 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
     private final InFlightRequests inFlight;
     private final BlockingOnEventLoop blockingOnLoop;
     private final int maxConnections;
+    private final Runnable clientLeft;
     private final AtomicInteger connections = new AtomicInteger();
 
     /**
      * @param workloadsOf    the workloads bound to a loop: a connection's backend calls stay on its loop
      * @param blockingOnLoop {@code null} unless {@code --block-event-loop}
+     * @param clientLeft     told when a client closes its connection with its request unanswered ({@link AcceptGate})
      */
     NettyServerInitializer(Function<EventLoop, AsyncWorkloads> workloadsOf, InFlightRequests inFlight,
-                           BlockingOnEventLoop blockingOnLoop, int maxConnections) {
+                           BlockingOnEventLoop blockingOnLoop, int maxConnections, Runnable clientLeft) {
         this.maxConnections = maxConnections;
+        this.clientLeft = clientLeft;
         this.workloadsOf = workloadsOf;
         this.inFlight = inFlight;
         this.blockingOnLoop = blockingOnLoop;
@@ -67,6 +70,6 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
                 .addLast(headTimeout)
                 .addLast(new HttpServerCodec(limits))
                 .addLast(headTimeout.afterCodec())
-                .addLast(new LabHttpHandler(workloads, inFlight, blockingOnLoop));
+                .addLast(new LabHttpHandler(workloads, inFlight, blockingOnLoop, clientLeft));
     }
 }

@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gate over real sockets on the loopback, with one event loop: on time, every connection is let in and kept;
- * while the loop is blocked for longer than {@link AcceptGate#MAX_LAG}, a new connection is closed at once (the
- * client reads its end within a second, long before the loop is free), and once the loop is back, connections
- * are let in again.
+ * while the loop is blocked for longer than {@link AcceptGate#MAX_LAG} and a client has just left with its request
+ * unanswered, a new connection is closed at once (the client reads its end long before the loop is free), and once
+ * the loop is back, connections are let in again. A loop as late with no client leaving lets them in.
  */
 class AcceptGateIT {
     private EventLoopGroup boss;
@@ -42,6 +42,7 @@ class AcceptGateIT {
     void start() throws InterruptedException {
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        gate = new AcceptGate(workers);
         listening = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
@@ -50,7 +51,7 @@ class AcceptGateIT {
                     }
                 })
                 .bind("127.0.0.1", 0).sync().channel();
-        gate = AcceptGate.start(listening, workers);
+        gate.open(listening);
     }
 
     @AfterEach
@@ -84,7 +85,8 @@ class AcceptGateIT {
     void whileTheLoopIsLateANewConnectionIsClosedAtOnceAndAfterwardsLetIn() throws Exception {
         long blockMillis = 3_000;
         workers.next().execute(() -> sleep(blockMillis));
-        Thread.sleep(AcceptGate.MAX_LAG.toMillis() * 3);  // its beat is overdue by now
+        gate.clientLeft();
+        Thread.sleep(AcceptGate.MAX_LAG.toMillis() * 3);  // its lag probe is overdue by now
         long start = System.nanoTime();
         try (Socket refused = connect()) {
             assertThat(endRead(refused, 2_000)).as("the server closed the connection").isTrue();
@@ -100,6 +102,19 @@ class AcceptGateIT {
             assertThat(endRead(later, 300)).isFalse();
         }
         assertThat(turnedAway()).isEqualTo(1);
+    }
+
+    @Test
+    void aLateLoopWithNoClientLeavingLetsNewConnectionsIn() throws Exception {
+        long blockMillis = 1_500;
+        workers.next().execute(() -> sleep(blockMillis));
+        Thread.sleep(AcceptGate.MAX_LAG.toMillis() * 3);
+        try (Socket waiting = connect()) {
+            assertThat(endRead(waiting, (int) blockMillis)).as("let in, it waits for the loop").isFalse();
+            awaitActive(1);
+            assertThat(endRead(waiting, 300)).isFalse();
+        }
+        assertThat(turnedAway()).isZero();
     }
 
     private Socket connect() throws IOException {

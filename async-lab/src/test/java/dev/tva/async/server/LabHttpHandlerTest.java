@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +31,13 @@ class LabHttpHandlerTest {
 
     /** A connection whose loop's clock stands still until the test moves it. No backend: only timers and CPU. */
     private static EmbeddedChannel connection(InFlightRequests inFlight) {
+        return connection(inFlight, () -> { });
+    }
+
+    private static EmbeddedChannel connection(InFlightRequests inFlight, Runnable clientLeft) {
         EmbeddedChannel ch = new EmbeddedChannel(new NettyServerInitializer(
-                loop -> new AsyncWorkloads(loop, null, Client.LEAN, Duration.ofSeconds(5)), inFlight, null, Integer.MAX_VALUE));
+                loop -> new AsyncWorkloads(loop, null, Client.LEAN, Duration.ofSeconds(5)), inFlight, null, Integer.MAX_VALUE,
+                clientLeft));
         ch.freezeTime();
         return ch;
     }
@@ -95,6 +101,22 @@ class LabHttpHandlerTest {
         assertThat(answer.header("content-length")).isEqualTo("6");
         assertThat(answer.header("connection")).isNull();
         assertThat(answer.closed()).isFalse();
+        assertThat(inFlight.inFlight()).isZero();
+    }
+
+    @Test
+    void aClientThatLeavesBeforeItsAnswerIsTold() {
+        AtomicInteger left = new AtomicInteger();
+        EmbeddedChannel answered = connection(inFlight, left::incrementAndGet);
+        assertThat(exchange(answered, get("/hello")).status()).isEqualTo(200);
+        answered.close();
+        assertThat(left.get()).as("its answer came: it left nothing unanswered").isZero();
+
+        EmbeddedChannel waiting = connection(inFlight, left::incrementAndGet);
+        send(waiting, get("/sleep?ms=1000"));
+        advance(waiting, 10);
+        waiting.close();
+        assertThat(left.get()).as("gone while its /sleep ran").isEqualTo(1);
         assertThat(inFlight.inFlight()).isZero();
     }
 
