@@ -30,6 +30,7 @@ import java.util.List;
  * @param serverPeakThreads the server's most live threads during the run
  * @param sloMillis         the p99 a second must stay under
  * @param verdict           RECOVERED, SLOW or CRASHED
+ * @param rehearsal         the shorter overload run before the measured one; null in results written before it was
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OverloadResult(String server, String label, Endpoint endpoint, String path, double capacityPerSec, String capacityFrom,
@@ -37,5 +38,13 @@ public record OverloadResult(String server, String label, Endpoint endpoint, Str
                              LoadResult load, long lost, List<Recovery.Second> timeline,
                              @JsonInclude(JsonInclude.Include.ALWAYS) Integer recoverySeconds, boolean alive,
                              @JsonInclude(JsonInclude.Include.ALWAYS) Long helloMillis, long serverRssMb, long serverPeakThreads,
-                             long sloMillis, Recovery.Verdict verdict) {
+                             long sloMillis, Recovery.Verdict verdict, Rehearsal rehearsal) {
+
+    /**
+     * The shorter overload before the measured one, that compiles its code in the server, the backend and the
+     * generator ({@link OverloadRun}), and whether the warm-up after it settled again.
+     */
+    public record Rehearsal(double overPerSec, long overMillis, double afterPerSec, long afterMillis, long answered, long errors,
+                            long timeouts, boolean steadyAfter) {
+    }
 }

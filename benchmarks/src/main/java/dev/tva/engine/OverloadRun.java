@@ -27,7 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The server starts in a JVM of its own as {@code lab servers} starts it, and warms up with the closed
  * model ({@link #WARMUP_CONNECTIONS} connections) until its CPU per answer is steady ({@link ServerWarmup}):
  * a closed model cannot build a backlog, whatever the server's capacity. Then its capacity is measured
- * ({@link Capacity}) unless given. Every second of the run records the p99 of the answers that ended in
+ * ({@link Capacity}) unless given. Then the overload is rehearsed, shorter ({@link #REHEARSAL_OVER} at twice the
+ * capacity, {@link #REHEARSAL_AFTER} at half), and the server warmed up again until steady: a JVM's first overload
+ * runs code no warm-up ran (clients that give up, connections closed and opened by the thousand), and the server,
+ * the backend and this generator each spent about a quarter of a core compiling it for some 25 s, which was
+ * measured as a slow recovery. Every second of the measured run records the p99 of the answers that ended in
  * it and the errors and timeouts counted in it ({@link Recovery.Second}). After the run the server must
  * still be alive and answer {@code /hello} within {@link #HELLO_WAIT}, the time it may need to work off
  * the requests still queued inside it.
@@ -35,6 +39,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class OverloadRun {
     static final int WARMUP_CONNECTIONS = 16;
     static final Duration HELLO_WAIT = Duration.ofSeconds(30);
+    /** The rehearsal's time at twice the capacity, at most: the plan's own, if shorter. */
+    static final Duration REHEARSAL_OVER = Duration.ofSeconds(5);
+    /** The rehearsal's time at half the capacity, at most: the plan's own, if shorter. */
+    static final Duration REHEARSAL_AFTER = Duration.ofSeconds(10);
 
     private OverloadRun() {
     }
@@ -48,11 +56,7 @@ public final class OverloadRun {
     public static OverloadResult run(PrintWriter err, ServerBench.Setup setup, Plan plan, CpuPlacement placement) {
         try (ServerProcess server = ServerProcess.start(setup.id(), setup.flags(), placement)) {
             URI target = URI.create("http://127.0.0.1:" + server.port() + plan.pathAndQuery());
-            ServerWarmup warmup = new ServerWarmup(server::cpuMillis, plan.warmup());
-            if (!plan.warmup().isZero()) {
-                LoadGenerator.run(LoadSettings.closed(target, WARMUP_CONNECTIONS, warmup.runLength()).withTimeout(plan.timeout()), p -> { },
-                        warmup);
-            }
+            ServerWarmup warmup = warmUp(server, target, plan);
             err.printf(Locale.ROOT, "  %s: %s after its warm-up (%s)%n", setup.label(), warmup.steady() ? "steady" : "NOT steady",
                     warmup.describe());
             Capacity.Found capacity = plan.capacityPerSec() != null ? new Capacity.Found(plan.capacityPerSec(), "given")
@@ -62,6 +66,11 @@ public final class OverloadRun {
                 throw new UserException(UserException.FAILED, setup.label() + " answered under 2 requests/s (" + capacity.steps()
                         + "): no overload to run");
             }
+            OverloadResult.Rehearsal rehearsal = rehearse(server, target, plan, capacity.perSec());
+            err.printf(Locale.ROOT, "  %s: rehearsed: %,.0f/s for %d s, then %,.0f/s for %d s: %,d answered, %,d errors, %,d timeouts;"
+                            + " then %s after a warm-up%n", setup.label(), rehearsal.overPerSec(), rehearsal.overMillis() / 1000,
+                    rehearsal.afterPerSec(), rehearsal.afterMillis() / 1000, rehearsal.answered(), rehearsal.errors(), rehearsal.timeouts(),
+                    rehearsal.steadyAfter() ? "steady" : "NOT steady");
             RateStep over = new RateStep(2 * capacity.perSec(), plan.over());
             RateStep after = new RateStep(capacity.perSec() / 2, plan.after());
             LoadSettings settings = LoadSettings.open(target, over.ratePerSec(), plan.over()).withSteps(List.of(over, after))
@@ -86,8 +95,33 @@ public final class OverloadRun {
                     capacity.steps(), over.ratePerSec(), plan.over().toMillis(), after.ratePerSec(), plan.after().toMillis(),
                     warmup.steady(), placement.placed() ? load.withCpus(placement.toSpec()) : load, load.scheduled() - load.completed() - load.errors() - load.timeouts(), timeline,
                     recovery.isPresent() ? recovery.getAsInt() : null, alive, helloMillis, server.rssMb(), peakThreads.get(),
-                    plan.slo().toMillis(), Recovery.verdict(alive && helloMillis != null, recovery));
+                    plan.slo().toMillis(), Recovery.verdict(alive && helloMillis != null, recovery), rehearsal);
         }
+    }
+
+    /** The closed-model warm-up until the server's CPU per answer is steady (none with a zero warm-up). */
+    private static ServerWarmup warmUp(ServerProcess server, URI target, Plan plan) {
+        ServerWarmup warmup = new ServerWarmup(server::cpuMillis, plan.warmup());
+        if (!plan.warmup().isZero()) {
+            LoadGenerator.run(LoadSettings.closed(target, WARMUP_CONNECTIONS, warmup.runLength()).withTimeout(plan.timeout()), p -> { },
+                    warmup);
+        }
+        return warmup;
+    }
+
+    /** The overload, shorter, so that its code is compiled before the measured one; then warmed up again. */
+    private static OverloadResult.Rehearsal rehearse(ServerProcess server, URI target, Plan plan, double capacityPerSec) {
+        RateStep over = new RateStep(2 * capacityPerSec, min(REHEARSAL_OVER, plan.over()));
+        RateStep after = new RateStep(capacityPerSec / 2, min(REHEARSAL_AFTER, plan.after()));
+        LoadResult load = LoadGenerator.run(LoadSettings.open(target, over.ratePerSec(), over.duration()).withSteps(List.of(over, after))
+                .withConnections(plan.connections()).withTimeout(plan.timeout()), p -> { });
+        ServerWarmup again = warmUp(server, target, plan);
+        return new OverloadResult.Rehearsal(over.ratePerSec(), over.duration().toMillis(), after.ratePerSec(), after.duration().toMillis(),
+                load.completed(), load.errors(), load.timeouts(), again.steady());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** The second that just closed, from the report at its end; failures are the errors and timeouts added since the last one. */

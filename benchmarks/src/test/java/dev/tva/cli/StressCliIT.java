@@ -27,9 +27,14 @@ class StressCliIT {
         assertThat(ran.exit()).as(ran.err()).isZero();
         assertThat(ran.out()).contains("jdk-platform (2 threads): capacity 40/s (given)").contains("80/s for 3 s, then 20/s for 6 s")
                 .contains("p99 of each second").contains("verdict: ");
+        assertThat(ran.err()).contains("jdk-platform (2 threads): rehearsed: 80/s for 3 s, then 20/s for 6 s: ");
         JsonNode rows = new ObjectMapper().readTree(json.toFile());
         assertThat(rows).hasSize(2);
         for (JsonNode r : rows) {
+            JsonNode rehearsal = r.get("rehearsal");
+            assertThat(rehearsal.get("overPerSec").asDouble()).isEqualTo(80);
+            assertThat(rehearsal.get("answered").asLong() + rehearsal.get("errors").asLong() + rehearsal.get("timeouts").asLong())
+                    .as("the rehearsal's requests, all accounted for, none of them in the measured run").isEqualTo(240 + 120);
             JsonNode load = r.get("load");
             long scheduled = load.get("scheduled").asLong();
             assertThat(scheduled).as("80/s x 3 s + 20/s x 6 s").isEqualTo(240 + 120);
