@@ -73,8 +73,7 @@ public final class OverloadRun {
                     rehearsal.steadyAfter() ? "steady" : "NOT steady");
             RateStep over = new RateStep(2 * capacity.perSec(), plan.over());
             RateStep after = new RateStep(capacity.perSec() / 2, plan.after());
-            LoadSettings settings = LoadSettings.open(target, over.ratePerSec(), plan.over()).withSteps(List.of(over, after))
-                    .withConnections(plan.connections()).withTimeout(plan.timeout());
+            LoadSettings settings = stepDown(target, over, after, plan);
             List<Recovery.Second> timeline = new ArrayList<>();
             AtomicLong peakThreads = new AtomicLong(server.threads());
             long[] failedBefore = {0};
@@ -113,11 +112,16 @@ public final class OverloadRun {
     private static OverloadResult.Rehearsal rehearse(ServerProcess server, URI target, Plan plan, double capacityPerSec) {
         RateStep over = new RateStep(2 * capacityPerSec, min(REHEARSAL_OVER, plan.over()));
         RateStep after = new RateStep(capacityPerSec / 2, min(REHEARSAL_AFTER, plan.after()));
-        LoadResult load = LoadGenerator.run(LoadSettings.open(target, over.ratePerSec(), over.duration()).withSteps(List.of(over, after))
-                .withConnections(plan.connections()).withTimeout(plan.timeout()), p -> { });
+        LoadResult load = LoadGenerator.run(stepDown(target, over, after, plan), p -> { });
         ServerWarmup again = warmUp(server, target, plan);
         return new OverloadResult.Rehearsal(over.ratePerSec(), over.duration().toMillis(), after.ratePerSec(), after.duration().toMillis(),
                 load.completed(), load.errors(), load.timeouts(), again.steady());
+    }
+
+    /** One open-model run at {@code over}'s rate, then {@code after}'s without a pause, within the plan's connections and timeout. */
+    private static LoadSettings stepDown(URI target, RateStep over, RateStep after, Plan plan) {
+        return LoadSettings.open(target, over.ratePerSec(), over.duration()).withSteps(List.of(over, after))
+                .withConnections(plan.connections()).withTimeout(plan.timeout());
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -19,9 +19,7 @@ final class AcceptFailures extends ChannelInboundHandlerAdapter {
     static final Duration EVERY = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(AcceptFailures.class.getName());
 
-    private long lastLogNanos;
-    private long since;
-    private boolean logged;
+    private final LogEvery failures = new LogEvery(EVERY);
 
     AcceptFailures() {
         LOG.isLoggable(System.Logger.Level.WARNING); // the logging backend and its configuration file
@@ -31,14 +29,11 @@ final class AcceptFailures extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // Only the listening channel's loop calls this: no locks needed.
-        since++;
-        long now = System.nanoTime();
-        if (!logged || now - lastLogNanos >= EVERY.toNanos()) {
+        failures.count();
+        LogEvery.Due due = failures.due(System.nanoTime());
+        if (due != null) {
             LOG.log(System.Logger.Level.WARNING, "cannot accept connections: {0} ({1} failed accepts in the last {2} s)",
-                    String.valueOf(cause.getMessage()), since, logged ? EVERY.toSeconds() : 0);
-            logged = true;
-            lastLogNanos = now;
-            since = 0;
+                    String.valueOf(cause.getMessage()), due.events(), due.seconds());
         }
     }
 }

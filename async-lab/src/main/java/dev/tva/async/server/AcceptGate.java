@@ -57,9 +57,7 @@ final class AcceptGate implements AutoCloseable {
     private boolean turningAway;
     private long worstLagNanos;
     private long turnedAway;
-    private long turnedAwaySinceLog;
-    private long loggedAt;
-    private boolean logged;
+    private final LogEvery turnedAwayLog = new LogEvery(LOG_EVERY);
 
     /** Starts a lag probe on every loop of {@code workers}; the gate watches for departures until {@link #open}. */
     AcceptGate(Iterable<EventExecutor> workers) {
@@ -90,12 +88,10 @@ final class AcceptGate implements AutoCloseable {
         boolean givingUp = anyLeft && now - leftAt <= GIVING_UP.toNanos();
         turningAway = worst > MAX_LAG.toNanos() && (givingUp || turningAway);
         worstLagNanos = Math.max(worstLagNanos, worst);
-        if (turnedAwaySinceLog > 0 && (!logged || now - loggedAt >= LOG_EVERY.toNanos())) {
+        LogEvery.Due due = turnedAwayLog.due(now);
+        if (due != null) {
             LOG.log(System.Logger.Level.WARNING, "event loops up to {0} ms late: closed {1} new connections at once in the last {2} s",
-                    worstLagNanos / 1_000_000, turnedAwaySinceLog, logged ? LOG_EVERY.toSeconds() : 0);
-            logged = true;
-            loggedAt = now;
-            turnedAwaySinceLog = 0;
+                    worstLagNanos / 1_000_000, due.events(), due.seconds());
             worstLagNanos = 0;
         }
     }
@@ -119,7 +115,7 @@ final class AcceptGate implements AutoCloseable {
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (turningAway && msg instanceof Channel connection) {
                 turnedAway++;
-                turnedAwaySinceLog++;
+                turnedAwayLog.count();
                 connection.unsafe().closeForcibly(); // not registered yet: its file goes back at once
                 return;
             }
