@@ -41,7 +41,8 @@ import java.util.concurrent.Callable;
 @Command(name = "overload", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = OverloadCommand.Defaults.class,
         description = {"Runs each server at twice its capacity, then at half of it, in ONE open-model run (the backlog carries over),"
                 + " and reports whether it stayed alive, every request's fate, the p99 of each second and the recovery time (until it is back under --slo).",
-                "Each server in its own JVM, the backend in another; capacity measured (closed model, doubling connections) unless given."})
+                "Each server in its own JVM, the backend in another; capacity measured (closed model, doubling connections) unless given;"
+                        + " then the overload rehearsed, shorter, and the server warmed up again, so that no JIT compiling lands in the measured run."})
 final class OverloadCommand implements Callable<Integer> {
     /** The endpoints a rate alone describes: the others need --work, --n or a database. */
     static final Set<Endpoint> ENDPOINTS = EnumSet.of(Endpoint.HELLO, Endpoint.SLEEP, Endpoint.IO);
