@@ -258,6 +258,10 @@ final class LoadCommand implements Callable<Integer> {
                             r.generatorCpuWaitMillis() / 1000.0),
                     r.generatorLongestGcPauseMillis());
         }
+        if (r.hostStealPercent() != null) {
+            out.printf(Locale.ROOT, "  host        took %.1f%% of this machine's CPU time over the measured part (steal time)%n",
+                    r.hostStealPercent());
+        }
         if (r.firstError() != null) {
             out.println("  first error " + r.firstError());
         }

@@ -1,5 +1,6 @@
 package dev.tva.engine;
 
+import dev.tva.load.HostSteal;
 import dev.tva.load.LoadGenerator;
 import dev.tva.load.LoadResult;
 import dev.tva.load.LoadSettings;
@@ -77,8 +78,9 @@ public final class OverloadRun {
             List<Recovery.Second> timeline = new ArrayList<>();
             AtomicLong peakThreads = new AtomicLong(server.threads());
             long[] failedBefore = {0};
+            HostSteal.Ticks[] hostBefore = {HostSteal.now()};
             LoadResult load = LoadGenerator.run(settings, p -> {
-                timeline.add(second(timeline.size() + 1, p, failedBefore));
+                timeline.add(second(timeline.size() + 1, p, failedBefore, hostBefore));
                 peakThreads.accumulateAndGet(server.threads(), Math::max);
                 if (timeline.size() % 5 == 0) {
                     err.printf(Locale.ROOT, "  ... %s at %,.0f/s: %d s, %,d answered, %,d errors, %,d timeouts%n", setup.label(),
@@ -128,12 +130,18 @@ public final class OverloadRun {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** The second that just closed, from the report at its end; failures are the errors and timeouts added since the last one. */
-    private static Recovery.Second second(int number, Progress p, long[] failedBefore) {
+    /**
+     * The second that just closed, from the report at its end; failures are the errors and timeouts added since the
+     * last one, and the steal time is the host's share of the CPU since the last one.
+     */
+    private static Recovery.Second second(int number, Progress p, long[] failedBefore, HostSteal.Ticks[] hostBefore) {
         long failed = p.errors() + p.timeouts();
+        HostSteal.Ticks host = HostSteal.now();
         Recovery.Second s = new Recovery.Second(number, p.interval().getTotalCount(),
-                p.interval().getTotalCount() == 0 ? 0 : p.interval().getValueAtPercentile(99), failed - failedBefore[0]);
+                p.interval().getTotalCount() == 0 ? 0 : p.interval().getValueAtPercentile(99), failed - failedBefore[0],
+                host.percentSince(hostBefore[0]));
         failedBefore[0] = failed;
+        hostBefore[0] = host;
         return s;
     }
 

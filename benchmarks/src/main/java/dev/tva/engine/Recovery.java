@@ -1,5 +1,6 @@
 package dev.tva.engine;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.time.Duration;
@@ -15,6 +16,12 @@ public final class Recovery {
     public static final Duration WITHIN = Duration.ofSeconds(10);
     /** "Stays there" needs at least this many good seconds at the end of the run: one good second is luck. */
     public static final int MIN_HELD_SECONDS = 3;
+    /**
+     * A second in which the host took at least this percentage of the machine's CPU time (steal time) was a slow
+     * second for the machine: on two shared cores, a tenth of the CPU is more than the room a p99 at half the
+     * capacity has under the SLO.
+     */
+    public static final double STOLEN_PERCENT = 10;
 
     private Recovery() {
     }
@@ -43,13 +50,53 @@ public final class Recovery {
     /**
      * One second of the run: second {@code second} covers the time from {@code second - 1} to {@code second}
      * seconds after the first request was due. {@code answers} and {@code p99Micros} are of the 2xx answers
-     * that ended in it; {@code failures} the errors and timeouts counted in it.
+     * that ended in it; {@code failures} the errors and timeouts counted in it; {@code stealPercent} the
+     * percentage of the machine's CPU time its host took in it ({@link dev.tva.load.HostSteal}), null when
+     * unknown and in results written before it was.
      */
-    public record Second(int second, long answers, long p99Micros, long failures) {
+    public record Second(int second, long answers, long p99Micros, long failures,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Double stealPercent) {
+        /** A second whose steal time is not known. */
+        public Second(int second, long answers, long p99Micros, long failures) {
+            this(second, answers, p99Micros, failures, null);
+        }
+
         /** Good: answers came, none failed, and their p99 was within the SLO. */
         public boolean within(Duration slo) {
             return answers > 0 && failures == 0 && p99Micros <= slo.toNanos() / 1_000;
         }
+
+        /** Whether the host took {@link #STOLEN_PERCENT} or more of the machine's CPU in this second. */
+        public boolean stolen() {
+            return stealPercent != null && stealPercent >= STOLEN_PERCENT;
+        }
+    }
+
+    /**
+     * The seconds after the drop, up to {@code endSecond}, that were not {@linkplain Second#within good}, and how
+     * many of them the host took {@link #STOLEN_PERCENT} or more of the machine's CPU in; {@code known} is false when
+     * no second recorded its steal time.
+     */
+    public record BadSeconds(int bad, int stolen, boolean known) {
+        /** Whether most of the bad seconds were seconds in which the host took the CPU. */
+        public boolean mostlyStolen() {
+            return known && bad > 0 && 2 * stolen > bad;
+        }
+    }
+
+    /** Counts the bad seconds after {@code dropSecond} up to {@code endSecond}, and those of them the host took CPU in. */
+    public static BadSeconds badSeconds(List<Second> timeline, int dropSecond, int endSecond, Duration slo) {
+        int bad = 0;
+        int stolen = 0;
+        boolean known = false;
+        for (Second s : timeline) {
+            known |= s.stealPercent() != null;
+            if (s.second() > dropSecond && s.second() <= endSecond && !s.within(slo)) {
+                bad++;
+                stolen += s.stolen() ? 1 : 0;
+            }
+        }
+        return new BadSeconds(bad, stolen, known);
     }
 
     /**

@@ -97,7 +97,9 @@ public final class ServerBench {
      * {@code steady} whether the server's warm-up settled, and {@code warmupMillis} how long that warm-up
      * took (the same for all of a server's rows); {@code generatorCpuMillis} and
      * {@code generatorMaxGcPauseMillis} are this JVM's during the measured part; {@code cpus} is the
-     * placement as {@code --cpus} names it, null when not placed.
+     * placement as {@code --cpus} names it, null when not placed; {@code hostStealPercent} the share of the
+     * machine's CPU its host took during the measured part ({@link dev.tva.load.HostSteal}), null when unknown
+     * and in results written before it was.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Row(String server, String label, Endpoint endpoint, String path, double targetPerSec, double achievedPerSec,
@@ -105,7 +107,7 @@ public final class ServerBench {
                long late, long lateNoConnection, long lateGenerator, boolean valid, String invalidReason, List<Fault> faults,
                boolean steady, long warmupMillis, long serverCpuMillis, long serverRssMb, long serverPeakThreads,
                long backendCpuMillis, long generatorCpuMillis, long generatorMaxGcPauseMillis, long durationMillis,
-               String latencyFrom, Environment env, String cpus) {
+               String latencyFrom, Environment env, String cpus, Double hostStealPercent) {
 
         public boolean meets(Duration slo) {
             return valid && latencyMicros.p99() <= slo.toNanos() / 1_000;
@@ -221,7 +223,7 @@ public final class ServerBench {
                 result.errors(), result.timeouts(), result.late(), result.lateNoConnection(), result.lateGenerator(),
                 result.valid(), result.invalidReason(), result.faults(), warmed.steady(), warmed.millis(), cpu,
                 server.rssMb(), peakThreads.get(), backendCpu, generatorCpu, generatorPause, result.durationMillis(),
-                result.latencyFrom(), result.env(), placement.placed() ? placement.toSpec() : null);
+                result.latencyFrom(), result.env(), placement.placed() ? placement.toSpec() : null, result.hostStealPercent());
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This JVM's own health while it generates load: the CPU time it used, the time its threads waited for a CPU
- * ({@link RunQueueWait}) and its longest GC pause, from {@link #mark()} to now, so a row can show whether the
+ * ({@link RunQueueWait}) and its longest GC pause, and the machine's CPU its host took ({@link HostSteal}), from {@link #mark()} to now, so a row can show whether the
  * generator, not the server, set the pace, and whether it was slow or starved of CPU. It is made
  * before the clock starts: the first call into the management beans loads and initializes classes for a good
  * fraction of a second, which, made when the measured part began, took the CPU from the event loops there.
@@ -28,6 +28,7 @@ final class GeneratorWatch implements AutoCloseable {
 
     private volatile long cpuNanosAtStart;
     private volatile RunQueueWait runQueue;
+    private volatile HostSteal.Ticks hostAtStart;
     private volatile boolean marked;
     private final AtomicLong longestPauseMillis = new AtomicLong();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
@@ -48,6 +49,7 @@ final class GeneratorWatch implements AutoCloseable {
         }
         cpuNanosAtStart = processCpuNanos();
         runQueue = RunQueueWait.mark();
+        hostAtStart = HostSteal.now();
     }
 
     /** Starts watching now. */
@@ -55,10 +57,11 @@ final class GeneratorWatch implements AutoCloseable {
         return new GeneratorWatch();
     }
 
-    /** Counts from now on: CPU time, run-queue time and the longest pause start again here (cheap: /proc reads, no class loading). */
+    /** Counts from now on: CPU time, run-queue time, steal time and the longest pause start again here (cheap: /proc reads, no class loading). */
     void mark() {
         cpuNanosAtStart = processCpuNanos();
         runQueue = RunQueueWait.mark();
+        hostAtStart = HostSteal.now();
         longestPauseMillis.set(0);
         marked = true;
     }
@@ -77,6 +80,11 @@ final class GeneratorWatch implements AutoCloseable {
     /** Milliseconds this JVM's threads were ready to run and waited for a CPU since the start, summed; -1 when unknown. */
     long cpuWaitMillis() {
         return runQueue.millisSinceMark();
+    }
+
+    /** The percentage of the machine's CPU time its host took since the start ({@link HostSteal}); null when unknown. */
+    Double hostStealPercent() {
+        return HostSteal.now().percentSince(hostAtStart);
     }
 
     /** The longest GC pause since the start, in milliseconds (0 when there was none). */

@@ -82,6 +82,7 @@ public final class LoadGenerator {
         long generatorCpuMillis = -1;
         long generatorPauseMillis = -1;
         long generatorWaitMillis = -1;
+        Double hostStealPercent = null;
         try {
             // Split the connections, and the requests, evenly between the loops.
             Iterator<EventExecutor> executors = group.iterator();
@@ -111,6 +112,7 @@ public final class LoadGenerator {
                 generatorCpuMillis = watch.cpuMillis();
                 generatorWaitMillis = watch.cpuWaitMillis();
                 generatorPauseMillis = watch.longestGcPauseMillis();
+                hostStealPercent = watch.hostStealPercent();
             }
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
@@ -134,7 +136,7 @@ public final class LoadGenerator {
         }
         long measuredNanos = Math.max(end, lastEnd) - measureFrom;
         return LoadResult.of(settings, tally, LatencySummary.of(merged), measuredNanos, loops, unresolved, Environment.current())
-                .withGenerator(generatorCpuMillis, generatorWaitMillis, generatorPauseMillis);
+                .withGenerator(generatorCpuMillis, generatorWaitMillis, generatorPauseMillis, hostStealPercent);
     }
 
     /**

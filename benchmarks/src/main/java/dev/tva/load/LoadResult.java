@@ -53,13 +53,15 @@ import java.util.Map;
  * @param generatorCpuWaitMillis the time the generator's threads were ready to run and waited for a CPU in that span,
  *                          summed over them ({@link RunQueueWait}): CPUs taken by the server and backend beside it; -1 when unknown
  * @param generatorLongestGcPauseMillis the generator's longest GC pause in that span (0: none); -1 when unknown
+ * @param hostStealPercent  the percentage of the machine's CPU time that its host took in that span ({@link HostSteal}):
+ *                          a virtual machine's CPUs given to another guest; null when unknown, and in results written before it was
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"model", "url", "targetPerSec", "achievedPerSec", "latencyMicros", "latencyFrom", "scheduled",
         "sent", "completed", "errors", "errorsByStatus", "connectionErrors", "timeouts", "late", "lateNoConnection",
         "lateGenerator", "valid", "invalidReason", "faults", "connections", "connectionsOpened", "loops", "durationMillis",
         "measuredMillis", "warmupMillis", "timeoutMillis", "lateThresholdMillis", "firstError", "env", "cpus",
-        "generatorCpuMillis", "generatorCpuWaitMillis", "generatorLongestGcPauseMillis"})
+        "generatorCpuMillis", "generatorCpuWaitMillis", "generatorLongestGcPauseMillis", "hostStealPercent"})
 public record LoadResult(
         String model,
         String url,
@@ -93,7 +95,8 @@ public record LoadResult(
         String cpus,
         long generatorCpuMillis,
         long generatorCpuWaitMillis,
-        long generatorLongestGcPauseMillis) {
+        long generatorLongestGcPauseMillis,
+        Double hostStealPercent) {
 
     /** Where the open model's latency starts. */
     public static final String FROM_INTENDED = "intended send time (coordinated omission corrected)";
@@ -120,7 +123,7 @@ public record LoadResult(
                 tally.connectionErrors.sum(), timeouts, tally.late(), tally.lateNoConnection.sum(), tally.lateGenerator.sum(),
                 validity.valid(), validity.reason(), validity.faults(), settings.connections(), tally.connectionsOpened.sum(), loops,
                 settings.duration().toMillis(), measuredNanos / 1_000_000, settings.warmup().toMillis(),
-                settings.timeout().toMillis(), settings.lateThreshold().toMillis(), firstError, env, null, -1, -1, -1);
+                settings.timeout().toMillis(), settings.lateThreshold().toMillis(), firstError, env, null, -1, -1, -1, null);
     }
 
     /** The same result, recording where the generator ran. */
@@ -128,14 +131,18 @@ public record LoadResult(
         return new LoadResult(model, url, targetPerSec, achievedPerSec, latencyMicros, latencyFrom, scheduled, sent, completed,
                 errors, errorsByStatus, connectionErrors, timeouts, late, lateNoConnection, lateGenerator, valid, invalidReason,
                 faults, connections, connectionsOpened, loops, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
-                lateThresholdMillis, firstError, env, cpus, generatorCpuMillis, generatorCpuWaitMillis, generatorLongestGcPauseMillis);
+                lateThresholdMillis, firstError, env, cpus, generatorCpuMillis, generatorCpuWaitMillis, generatorLongestGcPauseMillis,
+                hostStealPercent);
     }
 
-    /** The same result, with the generator's own CPU time, its threads' wait for a CPU and its longest GC pause over the measured part. */
-    public LoadResult withGenerator(long cpuMillis, long cpuWaitMillis, long longestGcPauseMillis) {
+    /**
+     * The same result, with the generator's own CPU time, its threads' wait for a CPU and its longest GC pause over the
+     * measured part, and the share of the machine's CPU its host took then.
+     */
+    public LoadResult withGenerator(long cpuMillis, long cpuWaitMillis, long longestGcPauseMillis, Double stealPercent) {
         return new LoadResult(model, url, targetPerSec, achievedPerSec, latencyMicros, latencyFrom, scheduled, sent, completed,
                 errors, errorsByStatus, connectionErrors, timeouts, late, lateNoConnection, lateGenerator, valid, invalidReason,
                 faults, connections, connectionsOpened, loops, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
-                lateThresholdMillis, firstError, env, cpus, cpuMillis, cpuWaitMillis, longestGcPauseMillis);
+                lateThresholdMillis, firstError, env, cpus, cpuMillis, cpuWaitMillis, longestGcPauseMillis, stealPercent);
     }
 }

@@ -4,6 +4,7 @@ import dev.tva.engine.OverloadResult;
 import dev.tva.engine.Recovery;
 import dev.tva.load.LoadResult;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,18 +26,29 @@ public final class OverloadText {
         line(b, "  requests: %,d scheduled = %,d answered + %,d errors + %,d timeouts%s", load.scheduled(), load.completed(), load.errors(),
                 load.timeouts(), r.lost() == 0 ? " (none lost)" : String.format(Locale.ROOT, " + %,d LOST", r.lost()));
         line(b, "  failures by kind: %s", kinds(load));
-        line(b, "  p99 of each second in ms (* = errors or timeouts in that second, - = no answer; | = the rate drops):");
+        int drop = (int) (r.overMillis() / 1000);
+        Recovery.BadSeconds bad = Recovery.badSeconds(r.timeline(), drop, drop + (int) (r.afterMillis() / 1000), Duration.ofMillis(r.sloMillis()));
+        line(b, "  p99 of each second in ms (* = errors or timeouts in that second, - = no answer%s; | = the rate drops):",
+                bad.known() ? String.format(Locale.ROOT, ", ^ = the host took %.0f%%+ of the CPU", Recovery.STOLEN_PERCENT) : "");
         for (String row : timeline(r)) {
             b.append("    ").append(row).append('\n');
         }
         line(b, "  server: %s, %s; %,d MB RSS, at most %,d threads", r.alive() ? "alive" : "DEAD after the run",
                 r.helloMillis() == null ? "did NOT answer /hello after the run" : "answered /hello " + r.helloMillis() + " ms after the run",
                 r.serverRssMb(), r.serverPeakThreads());
+        if (load.hostStealPercent() != null) {
+            line(b, "  host: took %.1f%% of this machine's CPU time over the run (steal time), at most %.0f%% in a second%s",
+                    load.hostStealPercent(), r.timeline().stream().map(Recovery.Second::stealPercent).filter(p -> p != null)
+                            .mapToDouble(Double::doubleValue).max().orElse(0),
+                    bad.bad() == 0 ? "" : String.format(Locale.ROOT, "; %d of the %d seconds over the SLO after the drop had %.0f%%+",
+                            bad.stolen(), bad.bad(), Recovery.STOLEN_PERCENT));
+        }
         line(b, "  recovery: %s", r.recoverySeconds() == null ? "never within the run (p99 not back under the SLO for the last "
                 + Recovery.MIN_HELD_SECONDS + "+ s)" : r.recoverySeconds() + " s after the rate dropped");
         line(b, "  verdict: %s", switch (r.verdict()) {
             case RECOVERED -> "RECOVERED within " + Recovery.WITHIN.toSeconds() + " s";
-            case SLOW -> "SLOW (not back under the SLO within " + Recovery.WITHIN.toSeconds() + " s of the drop)";
+            case SLOW -> "SLOW (not back under the SLO within " + Recovery.WITHIN.toSeconds() + " s of the drop)"
+                    + (bad.mostlyStolen() ? "; the host took the CPU in most of its slow seconds: a slow machine, run it again" : "");
             case CRASHED -> "CRASHED";
         });
         return b.toString();
@@ -67,7 +79,7 @@ public final class OverloadText {
                 row = new StringBuilder(String.format(Locale.ROOT, "%3d-%-3d:", s.second(), s.second() + PER_LINE - 1));
             }
             row.append(s.second() == drop + 1 ? " |" : "").append(' ').append(s.answers() == 0 ? "-" : millis(s.p99Micros()))
-                    .append(s.failures() > 0 ? "*" : "");
+                    .append(s.failures() > 0 ? "*" : "").append(s.stolen() ? "^" : "");
         }
         if (!row.isEmpty()) {
             rows.add(row.toString());

@@ -19,11 +19,11 @@ public final class ServerTable {
 
     /**
      * The table of one endpoint: a row per server and rate, the generator's own figures beside the
-     * server's, and in {@code run} whose fault an INVALID row is.
+     * server's, the share of the CPU the host took ({@code steal %}), and in {@code run} whose fault an INVALID row is.
      */
     public static String table(List<Row> rows, String indent) {
         Table table = new Table("server", "rate/s", "achieved/s", "bound/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
-                "errors", "srv late", "gen late", "cpu s", "gen cpu s", "gen gc ms", "rss MB", "threads", "steady", "run");
+                "errors", "srv late", "gen late", "cpu s", "gen cpu s", "gen gc ms", "rss MB", "threads", "steal %", "steady", "run");
         for (Row r : rows) {
             table.row(r.label(), String.format(Locale.ROOT, "%,.0f", r.targetPerSec()),
                     String.format(Locale.ROOT, "%,.0f", r.achievedPerSec()),
@@ -35,6 +35,7 @@ public final class ServerTable {
                     r.generatorMaxGcPauseMillis() < 0 ? "?" : Long.toString(r.generatorMaxGcPauseMillis()),
                     r.serverRssMb() < 0 ? "?" : Long.toString(r.serverRssMb()),
                     r.serverPeakThreads() < 0 ? "?" : Long.toString(r.serverPeakThreads()),
+                    r.hostStealPercent() == null ? "?" : String.format(Locale.ROOT, "%.1f", r.hostStealPercent()),
                     r.steady() ? "yes" : "NO", run(r));
         }
         return table.render(indent);

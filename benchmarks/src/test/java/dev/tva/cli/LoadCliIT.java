@@ -60,6 +60,9 @@ class LoadCliIT {
         // Linux tells each thread's time on a run queue: the generator's own figures include it.
         assertThat(node.get("generatorCpuMillis").asLong()).isNotNegative();
         assertThat(node.get("generatorCpuWaitMillis").asLong()).isNotNegative();
+        // And /proc/stat tells the host's share of the CPU (steal time), a percentage.
+        assertThat(node.get("hostStealPercent").asDouble()).isBetween(0.0, 100.0);
+        assertThat(ran.out()).containsPattern("host +took [0-9.]+% of this machine's CPU time over the measured part \\(steal time\\)");
         assertThat(ran.out()).containsPattern("generator +[0-9.]+ s CPU over the measured part \\([0-9.]+ us per answer\\), its threads"
                 + " [0-9.]+ s waiting for a CPU, longest GC pause [0-9]+ ms");
 

@@ -26,7 +26,9 @@ class StressCliIT {
 
         assertThat(ran.exit()).as(ran.err()).isZero();
         assertThat(ran.out()).contains("jdk-platform (2 threads): capacity 40/s (given)").contains("80/s for 3 s, then 20/s for 6 s")
-                .contains("p99 of each second").contains("verdict: ");
+                .contains("p99 of each second").contains("^ = the host took 10%+ of the CPU")
+                .containsPattern("host: took [0-9.]+% of this machine's CPU time over the run \\(steal time\\), at most [0-9]+% in a second")
+                .contains("verdict: ");
         assertThat(ran.err()).contains("jdk-platform (2 threads): rehearsed: 80/s for 3 s, then 20/s for 6 s: ");
         JsonNode rows = new ObjectMapper().readTree(json.toFile());
         assertThat(rows).hasSize(2);
@@ -47,7 +49,9 @@ class StressCliIT {
             for (JsonNode s : r.get("timeline")) {
                 timeline.add(new Recovery.Second(s.get("second").asInt(), s.get("answers").asLong(), s.get("p99Micros").asLong(),
                         s.get("failures").asLong()));
+                assertThat(s.get("stealPercent").asDouble()).as("each second's share of the CPU the host took").isBetween(0.0, 100.0);
             }
+            assertThat(load.get("hostStealPercent").asDouble()).isBetween(0.0, 100.0);
             assertThat(timeline).as("a report each second; the last may not come when every answer is in").hasSizeGreaterThanOrEqualTo(8);
             assertThat(timeline.stream().mapToLong(Recovery.Second::answers).sum()).as("answers after the last report are in no second")
                     .isLessThanOrEqualTo(load.get("completed").asLong());

@@ -100,4 +100,39 @@ class RecoveryTest {
 
         assertThat(Recovery.seconds(t, DROP, END, SLO)).isEmpty();
     }
+
+    @Test
+    void theBadSecondsAfterTheDropAreCountedWithThoseTheHostTookTheCpuIn() {
+        List<Recovery.Second> t = new ArrayList<>();
+        for (Recovery.Second s : timeline(50, 900, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000,
+                60, 60, 150, 60, 60, 130, 60, 110, 60, 60)) {
+            // The host took 25% in seconds 13 and 16 (both over the SLO), 9.9% in 18 (over too), 40% in 19 (good).
+            double steal = switch (s.second()) {
+                case 13, 16 -> 25;
+                case 18 -> 9.9;
+                case 19 -> 40;
+                default -> 0;
+            };
+            t.add(new Recovery.Second(s.second(), s.answers(), s.p99Micros(), s.failures(), steal));
+        }
+
+        Recovery.BadSeconds bad = Recovery.badSeconds(t, DROP, END, SLO);
+
+        assertThat(bad).isEqualTo(new Recovery.BadSeconds(3, 2, true));
+        assertThat(bad.mostlyStolen()).isTrue();
+        assertThat(Recovery.badSeconds(t, DROP, 17, SLO)).as("seconds after the end do not count").isEqualTo(new Recovery.BadSeconds(2, 2, true));
+    }
+
+    @Test
+    void withoutStealTimeNoBadSecondIsPutOnTheHost() {
+        List<Recovery.Second> t = timeline(50, 900, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000,
+                60, 60, 150, 60, 60, 130, 60, 110, 60, 60);
+
+        Recovery.BadSeconds bad = Recovery.badSeconds(t, DROP, END, SLO);
+
+        assertThat(bad).isEqualTo(new Recovery.BadSeconds(3, 0, false));
+        assertThat(bad.mostlyStolen()).isFalse();
+        assertThat(new Recovery.BadSeconds(4, 2, true).mostlyStolen()).as("half is not most").isFalse();
+        assertThat(new Recovery.BadSeconds(0, 0, true).mostlyStolen()).isFalse();
+    }
 }
