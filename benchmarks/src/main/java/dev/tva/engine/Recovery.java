@@ -73,30 +73,37 @@ public final class Recovery {
     }
 
     /**
-     * The seconds after the drop, up to {@code endSecond}, that were not {@linkplain Second#within good}, and how
-     * many of them the host took {@link #STOLEN_PERCENT} or more of the machine's CPU in; {@code known} is false when
-     * no second recorded its steal time.
+     * The seconds over the SLO after the server was first back under it following the drop, up to
+     * {@code endSecond}: the relapses that keep a server that came back from having recovered. {@code stolen} is
+     * how many of them the host took {@link #STOLEN_PERCENT} or more of the machine's CPU in; {@code known} is false
+     * when no second recorded its steal time.
      */
-    public record BadSeconds(int bad, int stolen, boolean known) {
-        /** Whether most of the bad seconds were seconds in which the host took the CPU. */
+    public record Relapses(int bad, int stolen, boolean known) {
+        /** Whether most of the relapses were seconds in which the host took the CPU. */
         public boolean mostlyStolen() {
             return known && bad > 0 && 2 * stolen > bad;
         }
     }
 
-    /** Counts the bad seconds after {@code dropSecond} up to {@code endSecond}, and those of them the host took CPU in. */
-    public static BadSeconds badSeconds(List<Second> timeline, int dropSecond, int endSecond, Duration slo) {
+    /** Counts the seconds that were not {@linkplain Second#within good} after the first good one after {@code dropSecond}. */
+    public static Relapses relapses(List<Second> timeline, int dropSecond, int endSecond, Duration slo) {
+        boolean back = false;
         int bad = 0;
         int stolen = 0;
         boolean known = false;
         for (Second s : timeline) {
             known |= s.stealPercent() != null;
-            if (s.second() > dropSecond && s.second() <= endSecond && !s.within(slo)) {
+            if (s.second() <= dropSecond || s.second() > endSecond) {
+                continue;
+            }
+            if (s.within(slo)) {
+                back = true;
+            } else if (back) {
                 bad++;
                 stolen += s.stolen() ? 1 : 0;
             }
         }
-        return new BadSeconds(bad, stolen, known);
+        return new Relapses(bad, stolen, known);
     }
 
     /**

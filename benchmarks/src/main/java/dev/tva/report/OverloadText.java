@@ -20,16 +20,18 @@ public final class OverloadText {
     public static String block(OverloadResult r) {
         LoadResult load = r.load();
         StringBuilder b = new StringBuilder();
-        line(b, "%s: capacity %,.0f/s (%s); warm-up %s", r.label(), r.capacityPerSec(), r.capacityFrom(), r.steady() ? "steady" : "NOT steady");
+        line(b, "%s: capacity %,.0f/s (%s); warm-up %s%s", r.label(), r.capacityPerSec(), r.capacityFrom(), r.steady() ? "steady" : "NOT steady",
+                r.rehearsal() == null ? "" : ", and " + (r.rehearsal().steadyAfter() ? "steady" : "NOT steady") + " again after the rehearsal");
         line(b, "  load: %,.0f/s for %d s, then %,.0f/s for %d s, one open-model run; timeout %d s, SLO p99 %d ms", r.overPerSec(),
                 r.overMillis() / 1000, r.afterPerSec(), r.afterMillis() / 1000, load.timeoutMillis() / 1000, r.sloMillis());
         line(b, "  requests: %,d scheduled = %,d answered + %,d errors + %,d timeouts%s", load.scheduled(), load.completed(), load.errors(),
                 load.timeouts(), r.lost() == 0 ? " (none lost)" : String.format(Locale.ROOT, " + %,d LOST", r.lost()));
         line(b, "  failures by kind: %s", kinds(load));
         int drop = (int) (r.overMillis() / 1000);
-        Recovery.BadSeconds bad = Recovery.badSeconds(r.timeline(), drop, drop + (int) (r.afterMillis() / 1000), Duration.ofMillis(r.sloMillis()));
+        Recovery.Relapses relapses = Recovery.relapses(r.timeline(), drop, drop + (int) (r.afterMillis() / 1000),
+                Duration.ofMillis(r.sloMillis()));
         line(b, "  p99 of each second in ms (* = errors or timeouts in that second, - = no answer%s; | = the rate drops):",
-                bad.known() ? String.format(Locale.ROOT, ", ^ = the host took %.0f%%+ of the CPU", Recovery.STOLEN_PERCENT) : "");
+                relapses.known() ? String.format(Locale.ROOT, ", ^ = the host took %.0f%%+ of the CPU", Recovery.STOLEN_PERCENT) : "");
         for (String row : timeline(r)) {
             b.append("    ").append(row).append('\n');
         }
@@ -40,15 +42,16 @@ public final class OverloadText {
             line(b, "  host: took %.1f%% of this machine's CPU time over the run (steal time), at most %.0f%% in a second%s",
                     load.hostStealPercent(), r.timeline().stream().map(Recovery.Second::stealPercent).filter(p -> p != null)
                             .mapToDouble(Double::doubleValue).max().orElse(0),
-                    bad.bad() == 0 ? "" : String.format(Locale.ROOT, "; %d of the %d seconds over the SLO after the drop had %.0f%%+",
-                            bad.stolen(), bad.bad(), Recovery.STOLEN_PERCENT));
+                    relapses.bad() == 0 ? "" : String.format(Locale.ROOT, "; it took %.0f%%+ in %d of the %d seconds over the SLO after the"
+                            + " server was first back", Recovery.STOLEN_PERCENT, relapses.stolen(), relapses.bad()));
         }
         line(b, "  recovery: %s", r.recoverySeconds() == null ? "never within the run (p99 not back under the SLO for the last "
                 + Recovery.MIN_HELD_SECONDS + "+ s)" : r.recoverySeconds() + " s after the rate dropped");
         line(b, "  verdict: %s", switch (r.verdict()) {
             case RECOVERED -> "RECOVERED within " + Recovery.WITHIN.toSeconds() + " s";
             case SLOW -> "SLOW (not back under the SLO within " + Recovery.WITHIN.toSeconds() + " s of the drop)"
-                    + (bad.mostlyStolen() ? "; the host took the CPU in most of its slow seconds: a slow machine, run it again" : "");
+                    + (relapses.mostlyStolen() ? "; it was back, and the host took the CPU in most of the seconds it was over again:"
+                    + " a slow machine as much as a slow server, run it again" : "");
             case CRASHED -> "CRASHED";
         });
         return b.toString();

@@ -26,6 +26,7 @@ class StressCliIT {
 
         assertThat(ran.exit()).as(ran.err()).isZero();
         assertThat(ran.out()).contains("jdk-platform (2 threads): capacity 40/s (given)").contains("80/s for 3 s, then 20/s for 6 s")
+                .containsPattern("jdk-platform \\(2 threads\\): capacity 40/s \\(given\\); warm-up (NOT )?steady, and (NOT )?steady again after the rehearsal")
                 .contains("p99 of each second").contains("^ = the host took 10%+ of the CPU")
                 .containsPattern("host: took [0-9.]+% of this machine's CPU time over the run \\(steal time\\), at most [0-9]+% in a second")
                 .contains("verdict: ");

@@ -102,13 +102,13 @@ class RecoveryTest {
     }
 
     @Test
-    void theBadSecondsAfterTheDropAreCountedWithThoseTheHostTookTheCpuIn() {
+    void theSecondsOverTheSloAfterTheFirstReturnAreCountedWithThoseTheHostTookTheCpuIn() {
         List<Recovery.Second> t = new ArrayList<>();
         for (Recovery.Second s : timeline(50, 900, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000,
-                60, 60, 150, 60, 60, 130, 60, 110, 60, 60)) {
-            // The host took 25% in seconds 13 and 16 (both over the SLO), 9.9% in 18 (over too), 40% in 19 (good).
+                900, 60, 150, 60, 60, 130, 60, 110, 60, 60)) {
+            // Over the SLO in 11 (before the return), 13, 16 and 18. The host took 25% in 11, 13 and 16, 9.9% in 18, 40% in 19 (good).
             double steal = switch (s.second()) {
-                case 13, 16 -> 25;
+                case 11, 13, 16 -> 25;
                 case 18 -> 9.9;
                 case 19 -> 40;
                 default -> 0;
@@ -116,23 +116,25 @@ class RecoveryTest {
             t.add(new Recovery.Second(s.second(), s.answers(), s.p99Micros(), s.failures(), steal));
         }
 
-        Recovery.BadSeconds bad = Recovery.badSeconds(t, DROP, END, SLO);
+        Recovery.Relapses relapses = Recovery.relapses(t, DROP, END, SLO);
 
-        assertThat(bad).isEqualTo(new Recovery.BadSeconds(3, 2, true));
-        assertThat(bad.mostlyStolen()).isTrue();
-        assertThat(Recovery.badSeconds(t, DROP, 17, SLO)).as("seconds after the end do not count").isEqualTo(new Recovery.BadSeconds(2, 2, true));
+        assertThat(relapses).as("11 is before the server was first back, at 12").isEqualTo(new Recovery.Relapses(3, 2, true));
+        assertThat(relapses.mostlyStolen()).isTrue();
+        assertThat(Recovery.relapses(t, DROP, 17, SLO)).as("seconds after the end do not count").isEqualTo(new Recovery.Relapses(2, 2, true));
+        assertThat(Recovery.seconds(t, DROP, END, SLO)).as("the rule itself is unchanged: over at 18, two good seconds after it").isEmpty();
     }
 
     @Test
-    void withoutStealTimeNoBadSecondIsPutOnTheHost() {
+    void withoutStealTimeNoRelapseIsPutOnTheHostAndAServerNeverBackHasNone() {
         List<Recovery.Second> t = timeline(50, 900, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000,
                 60, 60, 150, 60, 60, 130, 60, 110, 60, 60);
 
-        Recovery.BadSeconds bad = Recovery.badSeconds(t, DROP, END, SLO);
+        Recovery.Relapses relapses = Recovery.relapses(t, DROP, END, SLO);
 
-        assertThat(bad).isEqualTo(new Recovery.BadSeconds(3, 0, false));
-        assertThat(bad.mostlyStolen()).isFalse();
-        assertThat(new Recovery.BadSeconds(4, 2, true).mostlyStolen()).as("half is not most").isFalse();
-        assertThat(new Recovery.BadSeconds(0, 0, true).mostlyStolen()).isFalse();
+        assertThat(relapses).isEqualTo(new Recovery.Relapses(3, 0, false));
+        assertThat(relapses.mostlyStolen()).isFalse();
+        assertThat(Recovery.relapses(timeline(50, 900, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000,
+                2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000), DROP, END, SLO)).isEqualTo(new Recovery.Relapses(0, 0, false));
+        assertThat(new Recovery.Relapses(4, 2, true).mostlyStolen()).as("half is not most").isFalse();
     }
 }

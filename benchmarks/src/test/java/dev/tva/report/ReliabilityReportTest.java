@@ -111,6 +111,31 @@ class ReliabilityReportTest {
     }
 
     @Test
+    void aSecondInWhichTheHostTookTheCpuIsMarkedOnTheOverloadChart(@TempDir Path dir) throws Exception {
+        Path results = Files.createDirectories(dir.resolve("results").resolve("reliability"));
+        ArrayNode runs = (ArrayNode) JSON.readTree(Fixtures.resource("/report/results/reliability/overload.json").toFile());
+        int marked = 0;
+        for (JsonNode r : runs) {
+            for (JsonNode s : r.path("timeline")) {
+                boolean answeredWithoutFailure = s.path("answers").asLong() > 0 && s.path("failures").asLong() == 0;
+                // A second with answers and no failure, every third one: 30% taken; all others 2%, under the mark.
+                boolean stolen = answeredWithoutFailure && s.path("second").asInt() % 3 == 0;
+                ((ObjectNode) s).put("stealPercent", stolen ? 30.0 : 2.0);
+                marked += stolen ? 1 : 0;
+            }
+        }
+        JSON.writeValue(results.resolve("overload.json").toFile(), runs);
+
+        Path out = Fixtures.render(dir.resolve("results"), dir);
+        String svg = Files.readString(out.resolve("charts").resolve("overload-p99.svg"));
+        String md = Files.readString(out.resolve("report.md"));
+
+        assertThat(marked).as("the fixture has seconds to mark").isPositive();
+        assertThat(svg.split(">\\^<", -1).length - 1).as("one ^ per second the host took 10%+ in").isEqualTo(marked);
+        assertThat(md).contains("^ one in which the machine's host took 10% or more of its CPU");
+    }
+
+    @Test
     void theIdleTableGivesTheCostPerIdleConnectionAndTheLoadsP99(@TempDir Path dir) throws Exception {
         String section = table(dir, "### Idle");
 

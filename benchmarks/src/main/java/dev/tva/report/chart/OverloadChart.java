@@ -10,6 +10,7 @@ import org.jfree.chart.axis.NumberAxis;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,8 +47,8 @@ public final class OverloadChart {
                 }
                 double p99 = s.p99Micros() / 1000.0;
                 chart.point(r.label(), Palette.of(ServerId.fromId(r.server())), s.second(), p99, p99, p99);
-                if (s.failures() > 0) {
-                    chart.note(s.second(), p99, "x");
+                if (s.failures() > 0 || s.stolen()) {
+                    chart.note(s.second(), p99, (s.failures() > 0 ? "x" : "") + (s.stolen() ? "^" : ""));
                 }
                 low = Math.min(low, p99);
                 high = Math.max(high, p99);
@@ -69,7 +70,9 @@ public final class OverloadChart {
         seconds.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         String svg = Svg.render(chart.build(title, seconds, Axes.log("p99 latency (ms)")), "overload");
         String caption = "Each point is the p99 of the answers that ended in that second, from each request's intended send time"
-                + " (open model); x marks a point whose second also had errors or timeouts, and a second with no answer (all its requests"
+                + " (open model); x marks a point whose second also had errors or timeouts, ^ one in which the machine's host took "
+                + String.format(Locale.ROOT, "%.0f", Recovery.STOLEN_PERCENT) + "% or more of its CPU (steal time, where recorded),"
+                + " and a second with no answer (all its requests"
                 + " failed or were still waiting) has no point. Left of the"
                 + " black dashed line the rate is twice the server's capacity, right of it half; recovery is the time from that line"
                 + " until the p99 stays under the SLO (red). One run per server, "
