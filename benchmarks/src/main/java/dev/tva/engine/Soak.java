@@ -1,5 +1,6 @@
 package dev.tva.engine;
 
+import dev.tva.load.HostSteal;
 import dev.tva.load.LoadGenerator;
 import dev.tva.load.LoadResult;
 import dev.tva.load.LoadSettings;
@@ -63,7 +64,7 @@ public final class Soak {
             List<Trend> trends = Arrays.stream(SoakFigure.values()).flatMap(f -> Trend.of(f, samples).stream()).toList();
             List<SoakFigure> growing = trends.stream().filter(t -> t.verdict() == Trend.Verdict.GROWING).map(Trend::figure).toList();
             long sloMicros = plan.slo().toNanos() / 1_000;
-            long breaches = samples.stream().filter(s -> s.answered() > 0 && s.latencyMicros().p99() > sloMicros).count();
+            long breaches = samples.stream().filter(s -> s.overSlo(sloMicros)).count();
             boolean held = load.valid() && growing.isEmpty() && breaches == 0 && samples.size() == plan.samples();
             return new SoakResult("soak", plan.server().id(), plan.endpoint(), plan.pathAndQuery(), plan.ratePerSec(),
                     plan.duration().toMillis(), plan.warmup().toMillis(), plan.sample().toMillis(), plan.connections(),
@@ -90,6 +91,7 @@ public final class Soak {
         private long answeredBefore;
         private long errorsBefore;
         private long timeoutsBefore;
+        private HostSteal.Ticks hostBefore = HostSteal.Ticks.UNKNOWN;
 
         Sampler(Plan plan, ServerProbe probe, Consumer<SoakSample> onSample) {
             this.plan = plan;
@@ -98,7 +100,11 @@ public final class Soak {
         }
 
         void accept(Progress p) {
-            if (p.warmingUp() || samples.size() >= plan.samples()) {
+            if (p.warmingUp()) {
+                hostBefore = HostSteal.now(); // the last report of the warm-up starts the first interval
+                return;
+            }
+            if (samples.size() >= plan.samples()) {
                 return;
             }
             // Reports come once a second from the start of the warm-up: this one ends the n-th measured second.
@@ -109,8 +115,10 @@ public final class Soak {
             if (second < (samples.size() + 1) * plan.sample().toSeconds()) {
                 return;
             }
+            HostSteal.Ticks host = HostSteal.now();
             SoakSample sample = new SoakSample(second * 1000, probe.sample(), LatencySummary.of(interval),
-                    p.completed() - answeredBefore, p.errors() - errorsBefore, p.timeouts() - timeoutsBefore);
+                    p.completed() - answeredBefore, p.errors() - errorsBefore, p.timeouts() - timeoutsBefore, host.percentSince(hostBefore));
+            hostBefore = host;
             interval.reset();
             answeredBefore = p.completed();
             errorsBefore = p.errors();

@@ -1,5 +1,6 @@
 package dev.tva.engine;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tva.workloads.LatencySummary;
 
 /**
@@ -11,7 +12,24 @@ import dev.tva.workloads.LatencySummary;
  * @param answered      requests answered 2xx whose answer arrived in the interval
  * @param errors        requests of the interval answered otherwise or lost with their connection
  * @param timeouts      requests of the interval with no answer within the timeout
+ * @param stealPercent  the percentage of the machine's CPU time its host took in the interval
+ *                      ({@link dev.tva.load.HostSteal}); null when unknown, and in results written before it was
  */
 public record SoakSample(long elapsedMillis, ServerProbe.Sample server, LatencySummary latencyMicros, long answered,
-                         long errors, long timeouts) {
+                         long errors, long timeouts, @JsonInclude(JsonInclude.Include.NON_NULL) Double stealPercent) {
+
+    /** A sample whose steal time is not known. */
+    public SoakSample(long elapsedMillis, ServerProbe.Sample server, LatencySummary latencyMicros, long answered, long errors, long timeouts) {
+        this(elapsedMillis, server, latencyMicros, answered, errors, timeouts, null);
+    }
+
+    /** Whether answers came in the interval and their p99 was over {@code sloMicros}. */
+    public boolean overSlo(long sloMicros) {
+        return answered > 0 && latencyMicros.p99() > sloMicros;
+    }
+
+    /** Whether the host took {@link Recovery#STOLEN_PERCENT} or more of the machine's CPU in the interval. */
+    public boolean stolen() {
+        return stealPercent != null && stealPercent >= Recovery.STOLEN_PERCENT;
+    }
 }

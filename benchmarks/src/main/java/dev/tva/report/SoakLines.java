@@ -1,5 +1,6 @@
 package dev.tva.report;
 
+import dev.tva.engine.Recovery;
 import dev.tva.engine.SoakFigure;
 import dev.tva.engine.SoakResult;
 import dev.tva.engine.SoakSample;
@@ -23,17 +24,21 @@ public final class SoakLines {
 
     /** The column heads above the sample lines. */
     public static String head() {
-        return String.format(Locale.ROOT, "  %8s  %9s  %9s  %5s  %7s  %7s  %6s  %9s  %8s  %6s",
-                "elapsed", "RSS MiB", "heap MiB", "GCs", "threads", "OS thr", "FDs", "p99 ms", "answered", "errors");
+        return String.format(Locale.ROOT, "  %8s  %9s  %9s  %5s  %7s  %7s  %6s  %9s  %8s  %6s  %7s",
+                "elapsed", "RSS MiB", "heap MiB", "GCs", "threads", "OS thr", "FDs", "p99 ms", "answered", "errors", "steal %");
     }
 
-    /** One sample: elapsed time since the warm-up, the server's figures (GCs: collections so far) ({@code -} where not measured), the interval's load. */
+    /**
+     * One sample: elapsed time since the warm-up, the server's figures (GCs: collections so far) ({@code -} where not
+     * measured), the interval's load, and the share of the machine's CPU its host took in it.
+     */
     public static String sample(SoakSample s) {
-        return String.format(Locale.ROOT, "  %7ds  %9s  %9s  %5s  %7s  %7s  %6s  %9s  %,8d  %6d",
+        return String.format(Locale.ROOT, "  %7ds  %9s  %9s  %5s  %7s  %7s  %6s  %9s  %,8d  %6d  %7s",
                 s.elapsedMillis() / 1000, mib(s.server().rssKib()), mib(s.server().heapAfterGcKib()), count(s.server().gcCount()),
                 count(s.server().jvmThreads()),
                 count(s.server().osThreads()), count(s.server().openFds()),
-                s.answered() == 0 ? "-" : ResultTable.millis(s.latencyMicros().p99()), s.answered(), s.errors() + s.timeouts());
+                s.answered() == 0 ? "-" : ResultTable.millis(s.latencyMicros().p99()), s.answered(), s.errors() + s.timeouts(),
+                s.stealPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f", s.stealPercent()));
     }
 
     /** The trend of every figure, the ones that could not be judged, and the verdict, as lines. */
@@ -77,7 +82,10 @@ public final class SoakLines {
             why.add(r.growing().stream().map(SoakFigure::label).collect(Collectors.joining(", ")) + " GROWING");
         }
         if (r.sloBreaches() > 0) {
-            why.add(r.sloBreaches() + " interval(s) over the SLO");
+            long stolen = r.samples().stream().filter(s -> s.overSlo(r.sloMillis() * 1000) && s.stolen()).count();
+            boolean known = r.samples().stream().anyMatch(s -> s.stealPercent() != null);
+            why.add(r.sloBreaches() + " interval(s) over the SLO" + (known ? String.format(Locale.ROOT,
+                    " (the host took %.0f%%+ of the CPU in %d of them)", Recovery.STOLEN_PERCENT, stolen) : ""));
         }
         long expected = r.durationMillis() / r.sampleMillis();
         if (r.samples().size() < expected) {

@@ -57,8 +57,10 @@ class SoakCliIT {
                     .isGreaterThan(opened);
             assertThat(s.get("latencyMicros").get("p99").asLong()).as("no answer to /io?ms=20 comes before its 20 ms")
                     .isGreaterThanOrEqualTo(20_000);
+            assertThat(s.get("stealPercent").asDouble()).as("the host's share of the CPU in the interval").isBetween(0.0, 100.0);
             answered += s.get("answered").asLong();
         }
+        assertThat(ran.out()).contains("steal %");
         assertThat(elapsed).containsExactly(5_000L, 10_000L, 15_000L, 20_000L, 25_000L, 30_000L);
         assertThat(answered).as("about 100/s for 30 s").isBetween(1_500L, 3_300L);
 
