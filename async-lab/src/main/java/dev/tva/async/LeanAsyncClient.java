@@ -39,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  * arrive, keeping its place between reads, then completes the future and gives the connection back: no
  * more connections are opened than calls are in flight. Everything runs on the one loop, so the pool is a
  * plain deque. A loop timer fails a call with no answer within the timeout. Each call first closes the
- * connections unused for longer than {@link LeanHttp#POOL_IDLE}, so a pool that grew for a burst shrinks back.
+ * connection unused the longest if that is longer than {@link LeanHttp#POOL_IDLE}, at most one per
+ * {@link LeanHttp#POOL_SHRINK_EVERY}, so a pool that grew for a burst shrinks back, gradually.
  */
 public final class LeanAsyncClient implements AsyncClient {
     private final EventLoop loop;
@@ -51,6 +52,8 @@ public final class LeanAsyncClient implements AsyncClient {
     /** Connections no call is using, the most recently used first; touched on the loop only. */
     private final Deque<Channel> idle = new ArrayDeque<>();
     private boolean closed;
+    /** When an unused connection was last closed ({@link #closeUnused()}); touched on the loop only. */
+    private long lastShrinkNanos = System.nanoTime() - LeanHttp.POOL_SHRINK_EVERY.toNanos();
 
     /** Calls {@code base} from {@code loop}; a connect or an answer that takes longer than {@code timeout} fails the call. */
     public LeanAsyncClient(EventLoop loop, URI base, Duration timeout) {
@@ -105,11 +108,17 @@ public final class LeanAsyncClient implements AsyncClient {
         });
     }
 
-    /** Closes the pooled connections unused for longer than the pool's idle time: the least recently used, at the tail. */
+    /**
+     * Closes the pooled connection unused the longest (at the tail) if it was unused for longer than the pool's idle
+     * time, and no other was closed within {@link LeanHttp#POOL_SHRINK_EVERY}.
+     */
     private void closeUnused() {
         long now = System.nanoTime();
-        for (Channel c; (c = idle.peekLast()) != null && now - c.pipeline().get(AnswerReader.class).idleSince > poolIdleNanos; ) {
+        Channel c = idle.peekLast();
+        if (c != null && now - c.pipeline().get(AnswerReader.class).idleSince > poolIdleNanos
+                && now - lastShrinkNanos >= LeanHttp.POOL_SHRINK_EVERY.toNanos()) {
             idle.pollLast();
+            lastShrinkNanos = now;
             c.close();
         }
     }

@@ -3,6 +3,7 @@ package dev.tva.async;
 import dev.tva.workloads.Backend;
 import dev.tva.workloads.BackendActivity;
 import dev.tva.workloads.CannedBackend;
+import dev.tva.workloads.LeanHttp;
 import dev.tva.workloads.Workload;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -87,6 +88,37 @@ class LeanAsyncClientIT {
             }
             assertThat(within(Duration.ofSeconds(3), () -> own.connectionsOpen() == 1))
                     .as("open at the backend: %d", own.connectionsOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void aPoolShrinksByAtMostOneConnectionPerTenMillisecondsNotAllAtOnce() throws Exception {
+        try (Backend own = Backend.start("127.0.0.1", 0, 1);
+             LeanAsyncClient client = new LeanAsyncClient(loop, own.uri(), Duration.ofSeconds(10), Duration.ofMillis(300))) {
+            List<CompletableFuture<Long>> burst = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                burst.add(client.get(new Workload.Http(200, 10)));
+            }
+            burst.forEach(call -> assertThat(call.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo(10));
+            assertThat(own.connectionsOpen()).isEqualTo(40);
+            Thread.sleep(400); // every connection now unused for longer than the pool's 300 ms
+
+            // Calls one after another: each may close one, but not two within 10 ms.
+            long start = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                client.get(new Workload.Http(0, 10)).orTimeout(10, TimeUnit.SECONDS).join();
+            }
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            long allowed = elapsedMillis / LeanHttp.POOL_SHRINK_EVERY.toMillis() + 1;
+
+            Thread.sleep(200); // the backend sees the closes that were made
+            assertThat(40L - own.connectionsOpen()).as("closed in %d ms of calls", elapsedMillis).isPositive().isLessThanOrEqualTo(allowed);
+            // And the pool does shrink to what is used, as calls go on.
+            for (long end = System.nanoTime() + Duration.ofSeconds(5).toNanos(); own.connectionsOpen() > 1 && System.nanoTime() < end; ) {
+                client.get(new Workload.Http(0, 10)).orTimeout(10, TimeUnit.SECONDS).join();
+                Thread.sleep(5);
+            }
+            assertThat(own.connectionsOpen()).isEqualTo(1);
         }
     }
 

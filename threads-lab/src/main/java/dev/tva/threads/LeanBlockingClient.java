@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The lean client of blocking code, hand-written on purpose: the experiment's control, the least HTTP/1.1
@@ -25,8 +26,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * <p>A call takes an idle connection (or opens one), writes the request, reads the status line, the
  * headers and {@code Content-Length} bytes, and gives the connection back: no more connections are
  * opened than calls are in flight. The thread blocks in every read; a read that waits longer than the
- * timeout fails the call. Each call first closes the connections unused for longer than
- * {@link LeanHttp#POOL_IDLE}, so a pool that grew for a burst shrinks back.
+ * timeout fails the call. Each call first closes the connection unused the longest if that is longer than
+ * {@link LeanHttp#POOL_IDLE}, at most one per {@link LeanHttp#POOL_SHRINK_EVERY} among all callers, so a pool
+ * that grew for a burst shrinks back, gradually.
  */
 public final class LeanBlockingClient implements BlockingClient {
     private final URI base;
@@ -37,6 +39,8 @@ public final class LeanBlockingClient implements BlockingClient {
     /** Connections no call is using, the most recently used first. */
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
+    /** When an unused connection was last closed: the caller that moves it on closes the next one ({@link #closeUnused()}). */
+    private final AtomicLong lastShrinkNanos = new AtomicLong(System.nanoTime() - LeanHttp.POOL_SHRINK_EVERY.toNanos());
 
     /** Calls {@code base}; a connect or a read that waits longer than {@code timeout} fails the call. */
     public LeanBlockingClient(URI base, Duration timeout) {
@@ -112,16 +116,23 @@ public final class LeanBlockingClient implements BlockingClient {
         return line;
     }
 
-    /** Closes the pooled connections unused for longer than the pool's idle time: the least recently used, at the tail. */
+    /**
+     * Closes the pooled connection unused the longest (at the tail) if it was unused for longer than the pool's idle
+     * time, and no caller closed one within {@link LeanHttp#POOL_SHRINK_EVERY}.
+     */
     private void closeUnused() {
         long now = System.nanoTime();
-        for (Connection c; (c = idle.peekLast()) != null && now - c.idleSince > poolIdleNanos; ) {
-            if (idle.removeLastOccurrence(c)) {  // another caller may have taken it meanwhile
-                try {
-                    c.channel.close();
-                } catch (IOException ignored) {
-                    // closing anyway
-                }
+        Connection c = idle.peekLast();
+        long last = lastShrinkNanos.get();
+        if (c == null || now - c.idleSince <= poolIdleNanos || now - last < LeanHttp.POOL_SHRINK_EVERY.toNanos()
+                || !lastShrinkNanos.compareAndSet(last, now)) {
+            return;
+        }
+        if (idle.removeLastOccurrence(c)) {  // another caller may have taken it meanwhile
+            try {
+                c.channel.close();
+            } catch (IOException ignored) {
+                // closing anyway
             }
         }
     }

@@ -28,6 +28,13 @@ public final class LeanHttp {
      * it would hold them for the rest of the server's life.
      */
     public static final Duration POOL_IDLE = Duration.ofSeconds(30);
+    /**
+     * A lean client closes at most one unused connection per this long: a pool shrinks by at most 100 connections a
+     * second. After an overload a server's pool held 3,898 connections, about 1,600 of them last used within the same
+     * second; closed all at once 30 s later, in one call, they held every answer of that second (p99 245 ms where
+     * the seconds around it had 60 ms).
+     */
+    public static final Duration POOL_SHRINK_EVERY = Duration.ofMillis(10);
     private static final String PREFIX = "lean client: ";
 
     private LeanHttp() {
