@@ -74,12 +74,7 @@ class LeanAsyncClientIT {
     void aPoolThatGrewForABurstClosesWhatItNoLongerUses() throws Exception {
         try (Backend own = Backend.start("127.0.0.1", 0, 1);
              LeanAsyncClient client = new LeanAsyncClient(loop, own.uri(), Duration.ofSeconds(10), Duration.ofMillis(300))) {
-            // A burst: 6 calls at once, so 6 connections, all pooled when they are answered.
-            List<CompletableFuture<Long>> burst = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                burst.add(client.get(new Workload.Http(100, 10)));
-            }
-            burst.forEach(call -> assertThat(call.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo(10));
+            burst(client, 6);
             assertThat(own.connectionsOpen()).isEqualTo(6);
             // One call every 100 ms for 1 s: one connection stays in use, the other 5 sit idle past 300 ms.
             for (int i = 0; i < 10; i++) {
@@ -95,11 +90,7 @@ class LeanAsyncClientIT {
     void aPoolShrinksByAtMostOneConnectionPerTenMillisecondsNotAllAtOnce() throws Exception {
         try (Backend own = Backend.start("127.0.0.1", 0, 1);
              LeanAsyncClient client = new LeanAsyncClient(loop, own.uri(), Duration.ofSeconds(10), Duration.ofMillis(300))) {
-            List<CompletableFuture<Long>> burst = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                burst.add(client.get(new Workload.Http(200, 10)));
-            }
-            burst.forEach(call -> assertThat(call.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo(10));
+            burst(client, 40);
             assertThat(own.connectionsOpen()).isEqualTo(40);
             Thread.sleep(400); // every connection now unused for longer than the pool's 300 ms
 
@@ -120,6 +111,15 @@ class LeanAsyncClientIT {
             }
             assertThat(own.connectionsOpen()).isEqualTo(1);
         }
+    }
+
+    /** A burst: {@code n} calls at once, each held 200 ms by the backend, so {@code n} connections, all pooled when answered. */
+    private static void burst(LeanAsyncClient client, int n) {
+        List<CompletableFuture<Long>> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            calls.add(client.get(new Workload.Http(200, 10)));
+        }
+        calls.forEach(call -> assertThat(call.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo(10));
     }
 
     @Test

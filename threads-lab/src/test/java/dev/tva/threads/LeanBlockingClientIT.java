@@ -67,16 +67,8 @@ class LeanBlockingClientIT {
     @Test
     void aPoolThatGrewForABurstClosesWhatItNoLongerUses() throws Exception {
         try (Backend own = Backend.start("127.0.0.1", 0, 1);
-             LeanBlockingClient client = new LeanBlockingClient(own.uri(), Duration.ofSeconds(10), Duration.ofMillis(300));
-             ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            // A burst: 6 calls at once, so 6 connections, all pooled when they are answered.
-            List<Future<Long>> burst = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                burst.add(callers.submit(() -> client.get(new Workload.Http(100, 10))));
-            }
-            for (Future<Long> call : burst) {
-                assertThat(call.get()).isEqualTo(10);
-            }
+             LeanBlockingClient client = new LeanBlockingClient(own.uri(), Duration.ofSeconds(10), Duration.ofMillis(300))) {
+            burst(client, 6);
             assertThat(own.connectionsOpen()).isEqualTo(6);
             // One call every 100 ms for 1 s: one connection stays in use, the other 5 sit idle past 300 ms.
             for (int i = 0; i < 10; i++) {
@@ -91,15 +83,8 @@ class LeanBlockingClientIT {
     @Test
     void aPoolShrinksByAtMostOneConnectionPerTenMillisecondsNotAllAtOnce() throws Exception {
         try (Backend own = Backend.start("127.0.0.1", 0, 1);
-             LeanBlockingClient client = new LeanBlockingClient(own.uri(), Duration.ofSeconds(10), Duration.ofMillis(300));
-             ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Long>> burst = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                burst.add(callers.submit(() -> client.get(new Workload.Http(200, 10))));
-            }
-            for (Future<Long> call : burst) {
-                assertThat(call.get()).isEqualTo(10);
-            }
+             LeanBlockingClient client = new LeanBlockingClient(own.uri(), Duration.ofSeconds(10), Duration.ofMillis(300))) {
+            burst(client, 40);
             assertThat(own.connectionsOpen()).isEqualTo(40);
             Thread.sleep(400); // every connection now unused for longer than the pool's 300 ms
 
@@ -119,6 +104,19 @@ class LeanBlockingClientIT {
                 Thread.sleep(5);
             }
             assertThat(own.connectionsOpen()).isEqualTo(1);
+        }
+    }
+
+    /** A burst: {@code n} calls at once, each held 200 ms by the backend, so {@code n} connections, all pooled when answered. */
+    private static void burst(LeanBlockingClient client, int n) throws Exception {
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Long>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                calls.add(callers.submit(() -> client.get(new Workload.Http(200, 10))));
+            }
+            for (Future<Long> call : calls) {
+                assertThat(call.get()).isEqualTo(10);
+            }
         }
     }
 
