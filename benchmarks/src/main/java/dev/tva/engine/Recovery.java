@@ -23,6 +23,11 @@ public final class Recovery {
      */
     public static final double STOLEN_PERCENT = 10;
 
+    /** Whether a share of the machine's CPU that its host took (null: unknown) is {@link #STOLEN_PERCENT} or more. */
+    public static boolean stolen(Double stealPercent) {
+        return stealPercent != null && stealPercent >= STOLEN_PERCENT;
+    }
+
     private Recovery() {
     }
 
@@ -68,7 +73,7 @@ public final class Recovery {
 
         /** Whether the host took {@link #STOLEN_PERCENT} or more of the machine's CPU in this second. */
         public boolean stolen() {
-            return stealPercent != null && stealPercent >= STOLEN_PERCENT;
+            return Recovery.stolen(stealPercent);
         }
     }
 

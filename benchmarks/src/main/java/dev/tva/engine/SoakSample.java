@@ -30,6 +30,6 @@ public record SoakSample(long elapsedMillis, ServerProbe.Sample server, LatencyS
 
     /** Whether the host took {@link Recovery#STOLEN_PERCENT} or more of the machine's CPU in the interval. */
     public boolean stolen() {
-        return stealPercent != null && stealPercent >= Recovery.STOLEN_PERCENT;
+        return Recovery.stolen(stealPercent);
     }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This JVM's own health while it generates load: the CPU time it used, the time its threads waited for a CPU
- * ({@link RunQueueWait}) and its longest GC pause, and the machine's CPU its host took ({@link HostSteal}), from {@link #mark()} to now, so a row can show whether the
- * generator, not the server, set the pace, and whether it was slow or starved of CPU. It is made
+ * ({@link RunQueueWait}) and its longest GC pause, and the machine's CPU its host took ({@link HostSteal}),
+ * from {@link #mark()} to now, so a row can show whether the generator, not the server, set the pace, and whether it was slow or starved of CPU. It is made
  * before the clock starts: the first call into the management beans loads and initializes classes for a good
  * fraction of a second, which, made when the measured part began, took the CPU from the event loops there.
  */
