@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
                 "Each server is started (the backend in another JVM), warmed up (1 s at a quarter and 1 s at half of the first rate,"
                         + " then 1 s windows at it until its CPU per answer is steady, at most --warmup), loaded at each rate in turn and stopped.",
                 "The table: achieved rate beside the thread bound, p50/p99/p99.9/max, errors, late sends (the server's and the generator's),"
-                        + " server and generator CPU, the generator's longest GC pause, RSS, threads, whether the warm-up settled, and whose fault an INVALID row is."})
+                        + " server and generator CPU, the generator's longest GC pause, RSS, threads, the share of the machine's CPU its host took"
+                        + " (steal %%), whether the warm-up settled, and whose fault an INVALID row is."})
 final class ServersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
 /** {@code lab soak}: one server under a steady open-model load for minutes, sampled, and whether anything grows. */
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs one server (its own JVM, the backend in another) under a steady open-model load for a long time and samples"
-                + " the server process: RSS, heap after GC, threads, open file descriptors, and each interval's latency.",
+                + " the server process: RSS, heap after GC, threads, open file descriptors, and each interval's latency, with the share of"
+                + " the machine's CPU its host took (steal %%).",
                 "After the run, each figure's least-squares trend over the samples after the warm-up is FLAT, GROWING or SHRINKING"
                         + " against a stated tolerance. Exit code 1 when the load is INVALID, a figure is GROWING or an interval's p99 is over --slo.",
                 "Example: lab soak --server netty --endpoint io --rate 500/s --duration 10m"})
