@@ -1,6 +1,7 @@
 package dev.tva.cli;
 
 import dev.tva.load.LoadSettings;
+import dev.tva.load.Transport;
 import dev.tva.workloads.Client;
 import dev.tva.workloads.DbQuery;
 import dev.tva.workloads.Model;
@@ -105,6 +106,20 @@ final class Converters {
         public LoadCommand.Emit convert(String value) {
             try {
                 return LoadCommand.Emit.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code epoll | nio}; epoll where it cannot load is refused here, with the reason. */
+    static final class TransportConverter implements ITypeConverter<Transport> {
+        @Override
+        public Transport convert(String value) {
+            try {
+                Transport t = Transport.fromId(value);
+                t.checkAvailable();
+                return t;
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

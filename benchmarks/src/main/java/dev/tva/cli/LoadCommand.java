@@ -8,6 +8,7 @@ import dev.tva.load.LoadModel;
 import dev.tva.load.LoadResult;
 import dev.tva.load.LoadSettings;
 import dev.tva.load.Progress;
+import dev.tva.load.Transport;
 import dev.tva.report.Describe;
 import dev.tva.report.ResultTable;
 import dev.tva.workloads.CpuPlacement;
@@ -87,6 +88,11 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--loops", paramLabel = "N", converter = Converters.PositiveInt.class,
             description = "event loops sending the load (default: cores = ${sys:lab.cores}; with --cpus, its CPUs)")
     Integer loops;
+
+    @Option(names = "--transport", paramLabel = "T", converter = Converters.TransportConverter.class,
+            description = "how the generator's event loops reach their sockets: epoll (Netty's native transport, Linux) or nio "
+                    + "(the JDK's selector) (default: epoll where this machine can load it, else nio)")
+    Transport transport;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the result JSON here (it always goes under results/)")
     Path json;
@@ -199,6 +205,9 @@ final class LoadCommand implements Callable<Integer> {
                     ? LoadSettings.closed(url, connections == null ? LoadSettings.DEFAULT_CLOSED_CONNECTIONS : connections, duration)
                     : LoadSettings.open(url, rate, duration).withConnections(connections == null ? LoadSettings.DEFAULT_CONNECTIONS : connections);
             settings = settings.withTimeout(timeout).withWarmup(warmup).withLateThreshold(lateThreshold);
+            if (transport != null) {
+                settings = settings.withTransport(transport);
+            }
             return loops == null ? settings : settings.withLoops(loops);
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
@@ -218,11 +227,11 @@ final class LoadCommand implements Callable<Integer> {
     static String header(LoadSettings s) {
         String warm = s.warmup().isZero() ? "no warm-up" : Describe.duration(s.warmup()) + " warm-up first";
         return switch (s.model()) {
-            case OPEN -> String.format(Locale.ROOT, "load: open model, %s/s for %s (%s) | up to %,d connections, %d event loops | timeout %s | %s",
-                    rate(s.ratePerSec()), Describe.duration(s.duration()), warm, s.connections(), s.effectiveLoops(),
+            case OPEN -> String.format(Locale.ROOT, "load: open model, %s/s for %s (%s) | up to %,d connections, %d event loops (%s) | timeout %s | %s",
+                    rate(s.ratePerSec()), Describe.duration(s.duration()), warm, s.connections(), s.effectiveLoops(), s.transport(),
                     Describe.duration(s.timeout()), s.uri());
-            case CLOSED -> String.format(Locale.ROOT, "load: %s%nload: closed model, %,d connections for %s (%s) | %d event loops | timeout %s | %s",
-                    CLOSED_LABEL, s.connections(), Describe.duration(s.duration()), warm, s.effectiveLoops(),
+            case CLOSED -> String.format(Locale.ROOT, "load: %s%nload: closed model, %,d connections for %s (%s) | %d event loops (%s) | timeout %s | %s",
+                    CLOSED_LABEL, s.connections(), Describe.duration(s.duration()), warm, s.effectiveLoops(), s.transport(),
                     Describe.duration(s.timeout()), s.uri());
         };
     }
@@ -249,8 +258,8 @@ final class LoadCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  requests    sent %,d, completed %,d, errors %,d, timeouts %,d", r.sent(), r.completed(), r.errors(), r.timeouts());
         out.println(open ? String.format(Locale.ROOT, ", late %,d (no free connection %,d, generator behind %,d)",
                 r.late(), r.lateNoConnection(), r.lateGenerator()) : "");
-        out.printf(Locale.ROOT, "  connections %,d opened (%s %,d), %d event loops%n", r.connectionsOpened(),
-                open ? "at most" : "held", r.connections(), r.loops());
+        out.printf(Locale.ROOT, "  connections %,d opened (%s %,d), %d event loops%s%n", r.connectionsOpened(),
+                open ? "at most" : "held", r.connections(), r.loops(), r.transport() == null ? "" : " on " + r.transport());
         if (r.generatorCpuMillis() >= 0) {
             out.printf(Locale.ROOT, "  generator   %.1f s CPU over the measured part (%.1f us per answer)%s, longest GC pause %d ms%n",
                     r.generatorCpuMillis() / 1000.0, r.completed() == 0 ? 0.0 : r.generatorCpuMillis() * 1000.0 / r.completed(),

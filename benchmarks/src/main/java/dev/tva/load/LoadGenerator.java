@@ -5,7 +5,6 @@ import dev.tva.workloads.LatencySummary;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import org.HdrHistogram.Histogram;
@@ -32,7 +31,8 @@ import java.util.function.Predicate;
  * charged to every request that should have been sent during it. A closed model is there to contrast.
  *
  * <p>Non-blocking: a few Netty event loops ({@link LoadSettings#loops()}) each pace their share of the
- * requests and own their keep-alive HTTP/1.1 connections (one request at a time on each, no pipelining).
+ * requests and own their keep-alive HTTP/1.1 connections (one request at a time on each, no pipelining), on
+ * native epoll where the machine can load it ({@link Transport}).
  * {@link #run} blocks the caller until the run ends, at most warm-up + duration + timeout later; the
  * caller may stop it sooner, e.g. once the figures of its seconds have settled.
  */
@@ -76,7 +76,8 @@ public final class LoadGenerator {
         Objects.requireNonNull(stop, "stop (pass p -> false to run the whole duration)");
         int loops = settings.effectiveLoops();
         Tally tally = new Tally();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("load"), NioIoHandler.newFactory());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("load"),
+                settings.transport().ioHandlerFactory());
         List<Driver> drivers = new ArrayList<>();
         GeneratorWatch watch = null;
         long generatorCpuMillis = -1;

@@ -40,6 +40,8 @@ import java.util.Map;
  * @param connections       the most connections allowed (open) or held (closed)
  * @param connectionsOpened connections opened, in total (a server that closes them makes this grow)
  * @param loops             event loops that sent the load
+ * @param transport         how they reached their sockets: {@code epoll} or {@code nio} ({@link Transport}); null in results
+ *                          written before it was recorded, all of which ran on NIO
  * @param durationMillis    the measured duration asked for (a run the caller stopped early was shorter)
  * @param measuredMillis    from the first measured request's time to the last answer (at least the duration)
  * @param warmupMillis      the unmeasured warm-up before it
@@ -59,7 +61,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"model", "url", "targetPerSec", "achievedPerSec", "latencyMicros", "latencyFrom", "scheduled",
         "sent", "completed", "errors", "errorsByStatus", "connectionErrors", "timeouts", "late", "lateNoConnection",
-        "lateGenerator", "valid", "invalidReason", "faults", "connections", "connectionsOpened", "loops", "durationMillis",
+        "lateGenerator", "valid", "invalidReason", "faults", "connections", "connectionsOpened", "loops", "transport", "durationMillis",
         "measuredMillis", "warmupMillis", "timeoutMillis", "lateThresholdMillis", "firstError", "env", "cpus",
         "generatorCpuMillis", "generatorCpuWaitMillis", "generatorLongestGcPauseMillis", "hostStealPercent"})
 public record LoadResult(
@@ -85,6 +87,7 @@ public record LoadResult(
         int connections,
         long connectionsOpened,
         int loops,
+        String transport,
         long durationMillis,
         long measuredMillis,
         long warmupMillis,
@@ -122,6 +125,7 @@ public record LoadResult(
                 tally.scheduled.sum(), tally.sent.sum(), completed, tally.errors(), tally.errorsByStatus(),
                 tally.connectionErrors.sum(), timeouts, tally.late(), tally.lateNoConnection.sum(), tally.lateGenerator.sum(),
                 validity.valid(), validity.reason(), validity.faults(), settings.connections(), tally.connectionsOpened.sum(), loops,
+                settings.transport().id(),
                 settings.duration().toMillis(), measuredNanos / 1_000_000, settings.warmup().toMillis(),
                 settings.timeout().toMillis(), settings.lateThreshold().toMillis(), firstError, env, null, -1, -1, -1, null);
     }
@@ -130,7 +134,7 @@ public record LoadResult(
     public LoadResult withCpus(String cpus) {
         return new LoadResult(model, url, targetPerSec, achievedPerSec, latencyMicros, latencyFrom, scheduled, sent, completed,
                 errors, errorsByStatus, connectionErrors, timeouts, late, lateNoConnection, lateGenerator, valid, invalidReason,
-                faults, connections, connectionsOpened, loops, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
+                faults, connections, connectionsOpened, loops, transport, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
                 lateThresholdMillis, firstError, env, cpus, generatorCpuMillis, generatorCpuWaitMillis, generatorLongestGcPauseMillis,
                 hostStealPercent);
     }
@@ -142,7 +146,7 @@ public record LoadResult(
     public LoadResult withGenerator(long cpuMillis, long cpuWaitMillis, long longestGcPauseMillis, Double stealPercent) {
         return new LoadResult(model, url, targetPerSec, achievedPerSec, latencyMicros, latencyFrom, scheduled, sent, completed,
                 errors, errorsByStatus, connectionErrors, timeouts, late, lateNoConnection, lateGenerator, valid, invalidReason,
-                faults, connections, connectionsOpened, loops, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
+                faults, connections, connectionsOpened, loops, transport, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
                 lateThresholdMillis, firstError, env, cpus, cpuMillis, cpuWaitMillis, longestGcPauseMillis, stealPercent);
     }
 }

@@ -23,9 +23,11 @@ import java.util.Objects;
  * @param steps         open model: the measured part as steps of constant rate, one after another (the first
  *                      one's rate is {@code ratePerSec}, their durations add up to {@code duration}); a single
  *                      step unless {@link #withSteps} made more; empty for the closed model
+ * @param transport     how the event loops reach their sockets: epoll where this machine can load it, else NIO
  */
 public record LoadSettings(URI uri, LoadModel model, double ratePerSec, Duration duration, int connections,
-                           Duration timeout, Duration warmup, int loops, Duration lateThreshold, List<RateStep> steps) {
+                           Duration timeout, Duration warmup, int loops, Duration lateThreshold, List<RateStep> steps,
+                           Transport transport) {
 
     /**
      * Open model: 1,000 connections. By Little's law that carries, for example, 2,000/s at 500 ms or
@@ -66,6 +68,8 @@ public record LoadSettings(URI uri, LoadModel model, double ratePerSec, Duration
         if (loops < 1) {
             throw new IllegalArgumentException("loops must be at least 1, got " + loops);
         }
+        Objects.requireNonNull(transport, "transport");
+        transport.checkAvailable();
         if (model == LoadModel.CLOSED) {
             ratePerSec = 0;
             if (steps != null && !steps.isEmpty()) {
@@ -84,36 +88,44 @@ public record LoadSettings(URI uri, LoadModel model, double ratePerSec, Duration
         }
     }
 
-    /** Open model with the defaults: {@value #DEFAULT_CONNECTIONS} connections, 10 s timeout, no warm-up, one loop per core. */
+    /**
+     * Open model with the defaults: {@value #DEFAULT_CONNECTIONS} connections, 10 s timeout, no warm-up, one loop per core,
+     * the {@linkplain Transport#best() best transport} here.
+     */
     public static LoadSettings open(URI uri, double ratePerSec, Duration duration) {
         return new LoadSettings(uri, LoadModel.OPEN, ratePerSec, duration, DEFAULT_CONNECTIONS, DEFAULT_TIMEOUT,
-                Duration.ZERO, Runtime.getRuntime().availableProcessors(), DEFAULT_LATE_THRESHOLD, null);
+                Duration.ZERO, Runtime.getRuntime().availableProcessors(), DEFAULT_LATE_THRESHOLD, null, Transport.best());
     }
 
-    /** Closed model: {@code connections} requests always in flight, 10 s timeout, no warm-up, one loop per core. */
+    /** Closed model: {@code connections} requests always in flight, 10 s timeout, no warm-up, one loop per core, the best transport. */
     public static LoadSettings closed(URI uri, int connections, Duration duration) {
         return new LoadSettings(uri, LoadModel.CLOSED, 0, duration, connections, DEFAULT_TIMEOUT,
-                Duration.ZERO, Runtime.getRuntime().availableProcessors(), DEFAULT_LATE_THRESHOLD, null);
+                Duration.ZERO, Runtime.getRuntime().availableProcessors(), DEFAULT_LATE_THRESHOLD, null, Transport.best());
     }
 
     public LoadSettings withConnections(int connections) {
-        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps);
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps, transport);
     }
 
     public LoadSettings withTimeout(Duration timeout) {
-        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps);
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps, transport);
     }
 
     public LoadSettings withWarmup(Duration warmup) {
-        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps);
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps, transport);
     }
 
     public LoadSettings withLoops(int loops) {
-        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps);
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps, transport);
     }
 
     public LoadSettings withLateThreshold(Duration lateThreshold) {
-        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps);
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps, transport);
+    }
+
+    /** The same run on another transport; epoll where this machine cannot load it is an {@link IllegalArgumentException}. */
+    public LoadSettings withTransport(Transport transport) {
+        return new LoadSettings(uri, model, ratePerSec, duration, connections, timeout, warmup, loops, lateThreshold, steps, transport);
     }
 
     /**
@@ -126,7 +138,7 @@ public record LoadSettings(URI uri, LoadModel model, double ratePerSec, Duration
             throw new IllegalArgumentException("at least one rate step is needed");
         }
         Duration sum = steps.stream().map(RateStep::duration).reduce(Duration.ZERO, Duration::plus);
-        return new LoadSettings(uri, model, steps.getFirst().ratePerSec(), sum, connections, timeout, warmup, loops, lateThreshold, steps);
+        return new LoadSettings(uri, model, steps.getFirst().ratePerSec(), sum, connections, timeout, warmup, loops, lateThreshold, steps, transport);
     }
 
     /** Event loops actually used: never more than connections, so every loop owns at least one. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tva.load.LoadResult;
 import dev.tva.load.TestServer;
+import dev.tva.load.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,8 @@ class LoadCliIT {
         assertThat(node.has("invalidReason")).isTrue();
         assertThat(node.get("invalidReason").isNull()).isTrue();
         assertThat(node.get("connections").asInt()).isEqualTo(1_000);
+        assertThat(node.get("transport").asText()).as("the best transport here").isEqualTo(Transport.best().id());
+        assertThat(ran.out()).contains("event loops (" + Transport.best() + ") |").contains(" event loops on " + Transport.best());
         assertThat(node.get("durationMillis").asLong()).isEqualTo(1_000);
         assertThat(node.get("warmupMillis").asLong()).isEqualTo(200);
         assertThat(node.get("env").get("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());

@@ -36,6 +36,7 @@ class LoadCliTest {
             "load " + URL + "--rate 10 --emit-file x.yaml | --emit-file | add --emit hyperfoil",
             "load " + URL + "--rate 10 --emit hyperfoil --json r.json | --json | --emit writes a benchmark instead of running one",
             "load " + URL + "--emit hyperfoil           | --rate | Missing required option",
+            "load " + URL + "--rate 10 --transport kqueue | --transport | 'kqueue' is not a transport; expected epoll (Linux) or nio",
     })
     void badInputGetsOneLineAndExitCodeTwo(String args, String flag, String expected) {
         LabCliTest.Ran ran = LabCliTest.lab(args.trim().split("\\s+"));

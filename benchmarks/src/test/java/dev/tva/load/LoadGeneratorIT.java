@@ -1,6 +1,8 @@
 package dev.tva.load;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,6 +112,35 @@ class LoadGeneratorIT {
         assertThat(progress.get(0).totalMillis()).isEqualTo(2_500);
         assertThat(progress.get(progress.size() - 1).sent()).isPositive();
         assertThat(progress.get(0).answers()).as("answers count the warm-up's too").isGreaterThan(progress.get(0).completed());
+    }
+
+    /** Both transports carry the same run over real sockets, in the open model and the closed one, and the result names its own. */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void eachTransportGetsEveryRequestAnsweredOnceAndSaysWhichItWas(Transport transport) {
+        try {
+            transport.checkAvailable();
+        } catch (IllegalArgumentException e) {
+            assumeTrue(false, e.getMessage());
+        }
+        LoadResult open;
+        LoadResult closed;
+        try (TestServer server = TestServer.answering(200)) {
+            open = LoadGenerator.run(LoadSettings.open(server.uri("/hello"), 400, Duration.ofSeconds(1)).withTransport(transport)
+                    .withLateThreshold(LENIENT), p -> { });
+            assertThat(server.requests()).as("no warm-up: every request that reached the server was counted").isEqualTo(open.sent());
+            closed = LoadGenerator.run(LoadSettings.closed(server.uri("/hello"), 4, Duration.ofMillis(500)).withTransport(transport),
+                    p -> { });
+        }
+
+        assertThat(open.valid()).as(open.invalidReason()).isTrue();
+        assertThat(open.transport()).isEqualTo(transport.id());
+        assertThat(open.scheduled()).as("400/s x 1 s").isCloseTo(400, within(40L));
+        assertThat(open.completed()).isEqualTo(open.scheduled());
+        assertEveryRequestEndedOnce(open);
+        assertThat(closed.valid()).as(closed.invalidReason()).isTrue();
+        assertThat(closed.transport()).isEqualTo(transport.id());
+        assertThat(closed.completed()).isPositive().isEqualTo(closed.sent());
     }
 
     @Test
