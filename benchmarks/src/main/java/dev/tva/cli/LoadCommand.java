@@ -241,8 +241,8 @@ final class LoadCommand implements Callable<Integer> {
             if (p.warmingUp()) {
                 err.printf(Locale.ROOT, "  ... warm-up %d s: %,.0f answers/s%n", p.elapsedMillis() / 1000, p.answersPerSec());
             } else {
-                err.printf(Locale.ROOT, "  ... %d/%d s: sent %,d, completed %,d, errors %,d, %,.0f/s%n", p.elapsedMillis() / 1000,
-                        p.totalMillis() / 1000, p.sent(), p.completed(), p.errors() + p.timeouts(), p.answersPerSec());
+                err.printf(Locale.ROOT, "  ... %d/%d s: sent %,d, completed %,d, errors %,d, late %,d, %,.0f/s%n", p.elapsedMillis() / 1000,
+                        p.totalMillis() / 1000, p.sent(), p.completed(), p.errors() + p.timeouts(), p.late(), p.answersPerSec());
             }
         };
     }
