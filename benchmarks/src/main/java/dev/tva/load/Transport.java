@@ -13,8 +13,9 @@ import java.util.Arrays;
 /**
  * How the load generator's event loops reach their sockets: Netty's native epoll transport (Linux x86-64), or the
  * JDK's NIO selector everywhere else. The generator shares the machine with the server it measures, so it takes the
- * cheaper one where it can: epoll costs the generator less CPU per answer than NIO (measured side by side in
- * {@code docs/servers.md}). The lab's servers keep their own transport; this is the load generator's alone.
+ * one that keeps its schedule better where it can: on epoll it sent fewer requests late than on NIO, at the same CPU per
+ * answer (measured side by side in {@code docs/servers.md}). The lab's servers keep their own transport; this is the load
+ * generator's alone.
  */
 public enum Transport {
     /** Netty's native epoll transport: edge-triggered, its own socket calls, none of NIO's selector bookkeeping. */
