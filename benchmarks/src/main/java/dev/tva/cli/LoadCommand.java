@@ -271,6 +271,10 @@ final class LoadCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  host        took %.1f%% of this machine's CPU time over the measured part (steal time)%n",
                     r.hostStealPercent());
         }
+        if (r.kernelMonitorPercent() != null) {
+            out.printf(Locale.ROOT, "  kernel      its memory monitor (kdamond) took %.1f%% of this machine's CPU time over the measured part%n",
+                    r.kernelMonitorPercent());
+        }
         if (r.firstError() != null) {
             out.println("  first error " + r.firstError());
         }

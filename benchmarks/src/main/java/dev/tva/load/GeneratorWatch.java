@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This JVM's own health while it generates load: the CPU time it used, the time its threads waited for a CPU
- * ({@link RunQueueWait}) and its longest GC pause, and the machine's CPU its host took ({@link HostSteal}),
+ * ({@link RunQueueWait}) and its longest GC pause, and the machine's CPU its host took ({@link HostSteal}) and the kernel's
+ * memory monitor took ({@link KernelMonitor}),
  * from {@link #mark()} to now, so a row can show whether the generator, not the server, set the pace, and whether it was slow or starved of CPU. It is made
  * before the clock starts: the first call into the management beans loads and initializes classes for a good
  * fraction of a second, which, made when the measured part began, took the CPU from the event loops there.
@@ -29,6 +30,7 @@ final class GeneratorWatch implements AutoCloseable {
     private volatile long cpuNanosAtStart;
     private volatile RunQueueWait runQueue;
     private volatile HostSteal.Ticks hostAtStart;
+    private volatile KernelMonitor.Ticks monitorAtStart;
     private volatile boolean marked;
     private final AtomicLong longestPauseMillis = new AtomicLong();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
@@ -50,6 +52,7 @@ final class GeneratorWatch implements AutoCloseable {
         cpuNanosAtStart = processCpuNanos();
         runQueue = RunQueueWait.mark();
         hostAtStart = HostSteal.now();
+        monitorAtStart = KernelMonitor.now();
     }
 
     /** Starts watching now. */
@@ -62,6 +65,7 @@ final class GeneratorWatch implements AutoCloseable {
         cpuNanosAtStart = processCpuNanos();
         runQueue = RunQueueWait.mark();
         hostAtStart = HostSteal.now();
+        monitorAtStart = KernelMonitor.again(monitorAtStart);
         longestPauseMillis.set(0);
         marked = true;
     }
@@ -85,6 +89,11 @@ final class GeneratorWatch implements AutoCloseable {
     /** The percentage of the machine's CPU time its host took since the start ({@link HostSteal}); null when unknown. */
     Double hostStealPercent() {
         return HostSteal.now().percentSince(hostAtStart);
+    }
+
+    /** The percentage of the machine's CPU time Linux's data-access monitor took since the start ({@link KernelMonitor}); null when none runs. */
+    Double kernelMonitorPercent() {
+        return KernelMonitor.again(monitorAtStart).percentSince(monitorAtStart);
     }
 
     /** The longest GC pause since the start, in milliseconds (0 when there was none). */

@@ -84,6 +84,7 @@ public final class LoadGenerator {
         long generatorPauseMillis = -1;
         long generatorWaitMillis = -1;
         Double hostStealPercent = null;
+        Double kernelMonitorPercent = null;
         try {
             // Split the connections, and the requests, evenly between the loops.
             Iterator<EventExecutor> executors = group.iterator();
@@ -114,6 +115,7 @@ public final class LoadGenerator {
                 generatorWaitMillis = watch.cpuWaitMillis();
                 generatorPauseMillis = watch.longestGcPauseMillis();
                 hostStealPercent = watch.hostStealPercent();
+                kernelMonitorPercent = watch.kernelMonitorPercent();
             }
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
@@ -137,7 +139,7 @@ public final class LoadGenerator {
         }
         long measuredNanos = Math.max(end, lastEnd) - measureFrom;
         return LoadResult.of(settings, tally, LatencySummary.of(merged), measuredNanos, loops, unresolved, Environment.current())
-                .withGenerator(generatorCpuMillis, generatorWaitMillis, generatorPauseMillis, hostStealPercent);
+                .withGenerator(generatorCpuMillis, generatorWaitMillis, generatorPauseMillis, hostStealPercent, kernelMonitorPercent);
     }
 
     /**

@@ -57,13 +57,16 @@ import java.util.Map;
  * @param generatorLongestGcPauseMillis the generator's longest GC pause in that span (0: none); -1 when unknown
  * @param hostStealPercent  the percentage of the machine's CPU time that its host took in that span ({@link HostSteal}):
  *                          a virtual machine's CPUs given to another guest; null when unknown, and in results written before it was
+ * @param kernelMonitorPercent the percentage of the machine's CPU time that Linux's data-access monitor (DAMON's {@code kdamond}
+ *                          threads) took in that span ({@link KernelMonitor}); null where none runs, and in results written before it was
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"model", "url", "targetPerSec", "achievedPerSec", "latencyMicros", "latencyFrom", "scheduled",
         "sent", "completed", "errors", "errorsByStatus", "connectionErrors", "timeouts", "late", "lateNoConnection",
         "lateGenerator", "valid", "invalidReason", "faults", "connections", "connectionsOpened", "loops", "transport", "durationMillis",
         "measuredMillis", "warmupMillis", "timeoutMillis", "lateThresholdMillis", "firstError", "env", "cpus",
-        "generatorCpuMillis", "generatorCpuWaitMillis", "generatorLongestGcPauseMillis", "hostStealPercent"})
+        "generatorCpuMillis", "generatorCpuWaitMillis", "generatorLongestGcPauseMillis", "hostStealPercent",
+        "kernelMonitorPercent"})
 public record LoadResult(
         String model,
         String url,
@@ -99,7 +102,8 @@ public record LoadResult(
         long generatorCpuMillis,
         long generatorCpuWaitMillis,
         long generatorLongestGcPauseMillis,
-        Double hostStealPercent) {
+        Double hostStealPercent,
+        Double kernelMonitorPercent) {
 
     /** Where the open model's latency starts. */
     public static final String FROM_INTENDED = "intended send time (coordinated omission corrected)";
@@ -127,7 +131,7 @@ public record LoadResult(
                 validity.valid(), validity.reason(), validity.faults(), settings.connections(), tally.connectionsOpened.sum(), loops,
                 settings.transport().id(),
                 settings.duration().toMillis(), measuredNanos / 1_000_000, settings.warmup().toMillis(),
-                settings.timeout().toMillis(), settings.lateThreshold().toMillis(), firstError, env, null, -1, -1, -1, null);
+                settings.timeout().toMillis(), settings.lateThreshold().toMillis(), firstError, env, null, -1, -1, -1, null, null);
     }
 
     /** The same result, recording where the generator ran. */
@@ -136,17 +140,19 @@ public record LoadResult(
                 errors, errorsByStatus, connectionErrors, timeouts, late, lateNoConnection, lateGenerator, valid, invalidReason,
                 faults, connections, connectionsOpened, loops, transport, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
                 lateThresholdMillis, firstError, env, cpus, generatorCpuMillis, generatorCpuWaitMillis, generatorLongestGcPauseMillis,
-                hostStealPercent);
+                hostStealPercent, kernelMonitorPercent);
     }
 
     /**
      * The same result, with the generator's own CPU time, its threads' wait for a CPU and its longest GC pause over the
-     * measured part, and the share of the machine's CPU its host took then.
+     * measured part, and the shares of the machine's CPU its host and the kernel's memory monitor took then.
      */
-    public LoadResult withGenerator(long cpuMillis, long cpuWaitMillis, long longestGcPauseMillis, Double stealPercent) {
+    public LoadResult withGenerator(long cpuMillis, long cpuWaitMillis, long longestGcPauseMillis, Double stealPercent,
+                                    Double monitorPercent) {
         return new LoadResult(model, url, targetPerSec, achievedPerSec, latencyMicros, latencyFrom, scheduled, sent, completed,
                 errors, errorsByStatus, connectionErrors, timeouts, late, lateNoConnection, lateGenerator, valid, invalidReason,
                 faults, connections, connectionsOpened, loops, transport, durationMillis, measuredMillis, warmupMillis, timeoutMillis,
-                lateThresholdMillis, firstError, env, cpus, cpuMillis, cpuWaitMillis, longestGcPauseMillis, stealPercent);
+                lateThresholdMillis, firstError, env, cpus, cpuMillis, cpuWaitMillis, longestGcPauseMillis, stealPercent,
+                monitorPercent);
     }
 }

@@ -3,6 +3,7 @@ package dev.tva.cli;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tva.load.KernelMonitor;
 import dev.tva.load.LoadResult;
 import dev.tva.load.TestServer;
 import dev.tva.load.Transport;
@@ -66,6 +67,13 @@ class LoadCliIT {
         // And /proc/stat tells the host's share of the CPU (steal time), a percentage.
         assertThat(node.get("hostStealPercent").asDouble()).isBetween(0.0, 100.0);
         assertThat(ran.out()).containsPattern("host +took [0-9.]+% of this machine's CPU time over the measured part \\(steal time\\)");
+        // Where Linux's data-access monitor runs (kdamond), its share is recorded and printed too; nowhere else.
+        if (KernelMonitor.now().threads().isEmpty()) {
+            assertThat(node.has("kernelMonitorPercent")).isFalse();
+        } else {
+            assertThat(node.get("kernelMonitorPercent").asDouble()).isBetween(0.0, 100.0);
+            assertThat(ran.out()).containsPattern("kernel +its memory monitor \\(kdamond\\) took [0-9.]+% of this machine's CPU time");
+        }
         assertThat(ran.out()).containsPattern("generator +[0-9.]+ s CPU over the measured part \\([0-9.]+ us per answer\\), its threads"
                 + " [0-9.]+ s waiting for a CPU, longest GC pause [0-9]+ ms");
 

@@ -54,7 +54,8 @@ class OverloadTextTest {
     private static OverloadResult withTimeline(List<Recovery.Second> timeline, Double steal) throws Exception {
         OverloadResult r = JSON.readValue(Fixtures.resource("/report/results/reliability/overload.json").toFile(), OverloadResult[].class)[0];
         var l = r.load();
-        var load = l.withGenerator(l.generatorCpuMillis(), l.generatorCpuWaitMillis(), l.generatorLongestGcPauseMillis(), steal);
+        var load = l.withGenerator(l.generatorCpuMillis(), l.generatorCpuWaitMillis(), l.generatorLongestGcPauseMillis(), steal,
+                l.kernelMonitorPercent());
         return new OverloadResult(r.server(), r.label(), r.endpoint(), r.path(), r.capacityPerSec(), r.capacityFrom(), r.overPerSec(),
                 r.overMillis(), r.afterPerSec(), r.afterMillis(), r.steady(), load, r.lost(), new ArrayList<>(timeline), null, r.alive(),
                 r.helloMillis(), r.serverRssMb(), r.serverPeakThreads(), r.sloMillis(), Recovery.Verdict.SLOW, r.rehearsal());
