@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -30,8 +31,8 @@ import java.util.function.Predicate;
  * keeps up (open model), and each latency counts from the time its request was due, so a stall is
  * charged to every request that should have been sent during it. A closed model is there to contrast.
  *
- * <p>Non-blocking: a few Netty event loops ({@link LoadSettings#loops()}) each pace their share of the
- * requests and own their keep-alive HTTP/1.1 connections (one request at a time on each, no pipelining), on
+ * <p>Non-blocking: a few Netty event loops ({@link LoadSettings#loops()}) pace the requests from one shared
+ * schedule (each sends those due when it ticks) and own their keep-alive HTTP/1.1 connections (one request at a time on each, no pipelining), on
  * native epoll where the machine can load it ({@link Transport}).
  * {@link #run} blocks the caller until the run ends, at most warm-up + duration + timeout later; the
  * caller may stop it sooner, e.g. once the figures of its seconds have settled.
@@ -71,6 +72,11 @@ public final class LoadGenerator {
      * counts what was due until then.
      */
     public static LoadResult run(LoadSettings settings, Consumer<Progress> progress, Predicate<Progress> stop) {
+        return run(settings, progress, stop, group -> { });
+    }
+
+    /** As {@link #run(LoadSettings, Consumer, Predicate)}, handing {@code started} the event loops once the clock is set (for tests). */
+    static LoadResult run(LoadSettings settings, Consumer<Progress> progress, Predicate<Progress> stop, Consumer<EventLoopGroup> started) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(progress, "progress (pass p -> { } to ignore it)");
         Objects.requireNonNull(stop, "stop (pass p -> false to run the whole duration)");
@@ -86,13 +92,14 @@ public final class LoadGenerator {
         Double hostStealPercent = null;
         Double kernelMonitorPercent = null;
         try {
-            // Split the connections, and the requests, evenly between the loops.
+            // Split the connections evenly between the loops; the open model's requests go to whichever loop takes them first.
             Iterator<EventExecutor> executors = group.iterator();
+            AtomicLong schedule = new AtomicLong();
             for (int i = 0; i < loops; i++) {
                 EventLoop loop = (EventLoop) executors.next();
                 int share = settings.connections() / loops + (i < settings.connections() % loops ? 1 : 0);
                 drivers.add(switch (settings.model()) {
-                    case OPEN -> new OpenDriver(loop, settings, tally, share, i, loops);
+                    case OPEN -> new OpenDriver(loop, settings, tally, share, schedule);
                     case CLOSED -> new ClosedDriver(loop, settings, tally, share);
                 });
             }
@@ -108,6 +115,7 @@ public final class LoadGenerator {
             for (Driver d : drivers) {
                 d.start(start);
             }
+            started.accept(group);
             waitForEnd(settings, drivers, tally, start, progress, stop, watch);
             if (watch.marked()) {
                 // Read while the event loops are alive: a thread that has ended takes its run-queue time with it.

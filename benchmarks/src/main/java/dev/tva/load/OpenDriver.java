@@ -7,12 +7,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The open model on one event loop. Request {@code i} of the run is due at {@code t0 + i / rate} (per
- * {@link RateStep}, see {@link Pacing}); this loop owns every {@code stride}-th one. A pacing tick sends every request whose time has come, then sleeps
- * until the next one is due: one timer per tick, not per request, so tens of thousands per second cost
- * about a thousand wake-ups per loop.
+ * {@link RateStep}, see {@link Pacing}). The loops take the requests from one shared count, each holding the next one
+ * it took until it is due: a pacing tick sends it and every request due after it that no other loop took first, then
+ * sleeps until the next one is due. One timer per tick, not per request, so tens of thousands per second cost about a
+ * thousand wake-ups per loop. While a loop waits for its CPU (a machine that shares its cores with the server, or
+ * whose kernel keeps a CPU for its own work), the other loops send what falls due meanwhile: only the one request the
+ * waiting loop holds is late, where a fixed share of every loop's would all be.
  *
  * <p>A due request takes an idle connection, or waits in line while a new one opens (up to this loop's
  * share of the connections). Its latency counts from its intended time either way, so time spent
@@ -43,7 +47,8 @@ final class OpenDriver extends Driver {
     private final Pacing pacing;
     /** The tick, made once: a method reference written at each schedule would be a new object per tick. */
     private final Runnable tickTask = this::tick;
-    private final int stride;
+    /** The run's next request not yet taken by any loop. */
+    private final AtomicLong schedule;
     private final long lateNanos;
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
@@ -52,13 +57,13 @@ final class OpenDriver extends Driver {
     private int outstanding;
     private boolean scheduleDone;
 
-    OpenDriver(EventLoop loop, LoadSettings settings, Tally tally, int maxConnections, int index, int stride) {
+    /** {@code schedule} is shared by every loop of the run, and starts at 0. */
+    OpenDriver(EventLoop loop, LoadSettings settings, Tally tally, int maxConnections, AtomicLong schedule) {
         super(loop, settings, tally, maxConnections);
         List<RateStep> steps = new ArrayList<>(warmupSteps(settings));
         steps.addAll(settings.steps());
         this.pacing = new Pacing(steps);
-        this.stride = stride;
-        this.next = index;
+        this.schedule = schedule;
         this.lateNanos = settings.lateThreshold().toNanos();
     }
 
@@ -80,16 +85,17 @@ final class OpenDriver extends Driver {
 
     @Override
     void begin() {
+        next = schedule.getAndIncrement();
         tick();
     }
 
-    /** Sends every request due by now, then schedules itself for the next one. */
+    /** Sends the request it holds and every one due by now that no other loop took, then schedules itself for the next. */
     private void tick() {
         long now = System.nanoTime();
         long due = intended(next);
         while (due <= now && due < endNanos) {
             dispatch(due, now);
-            next += stride;
+            next = schedule.getAndIncrement();
             due = intended(next);
         }
         if (due >= endNanos) {
