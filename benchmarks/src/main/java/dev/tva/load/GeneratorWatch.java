@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This JVM's own health while it generates load: the CPU time it used, the time its threads waited for a CPU
- * ({@link RunQueueWait}) and its longest GC pause, and the machine's CPU its host took ({@link HostSteal}) and the kernel's
- * memory monitor took ({@link KernelMonitor}),
- * from {@link #mark()} to now, so a row can show whether the generator, not the server, set the pace, and whether it was slow or starved of CPU. It is made
+ * ({@link RunQueueWait}) and its longest GC pause, and the shares of the machine's CPU that its host ({@link HostSteal}) and
+ * the kernel's memory monitor ({@link KernelMonitor}) took, from {@link #mark()} to now, so a row can show whether the
+ * generator, not the server, set the pace, and whether it was slow or starved of CPU. It is made
  * before the clock starts: the first call into the management beans loads and initializes classes for a good
  * fraction of a second, which, made when the measured part began, took the CPU from the event loops there.
  */
@@ -60,7 +60,10 @@ final class GeneratorWatch implements AutoCloseable {
         return new GeneratorWatch();
     }
 
-    /** Counts from now on: CPU time, run-queue time, steal time and the longest pause start again here (cheap: /proc reads, no class loading). */
+    /**
+     * Counts from now on: CPU time, run-queue time, steal time, the memory monitor's time and the longest pause start again
+     * here (cheap: /proc reads, no class loading).
+     */
     void mark() {
         cpuNanosAtStart = processCpuNanos();
         runQueue = RunQueueWait.mark();

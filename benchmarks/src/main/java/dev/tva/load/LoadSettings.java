@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param connections   open model: most connections, opened on demand; closed model: exactly this many
  * @param timeout       a request without an answer this long after its latency starts is a timeout
  * @param warmup        the same load first, for this long, not measured (JIT, connections); zero skips it
- * @param loops         event loops that send and receive; the load is split evenly between them
+ * @param loops         event loops that send and receive; the connections are split evenly between them, and in the
+ *                      open model each request goes to whichever loop takes it first from their shared schedule
  * @param lateThreshold open model: a request sent more than this after its intended time counts as late
  * @param steps         open model: the measured part as steps of constant rate, one after another (the first
  *                      one's rate is {@code ratePerSec}, their durations add up to {@code duration}); a single
