@@ -13,7 +13,7 @@ import java.io.PrintWriter;
         versionProvider = Lab.Version.class,
         description = "Runs identical workloads on platform threads, virtual threads and Netty event loops, and shows with measured numbers when each model wins, and why.",
         subcommands = {TourCommand.class, RunCommand.class, CompareCommand.class, CrossoverCommand.class, DbSweepCommand.class, ServeCommand.class,
-                LoadCommand.class, ServersCommand.class, SoakCommand.class, OverloadCommand.class, IdleCommand.class,
+                LoadCommand.class, MachineCommand.class, ServersCommand.class, SoakCommand.class, OverloadCommand.class, IdleCommand.class,
                 SlowlorisCommand.class, BackendCommand.class, CalibrateCommand.class, BenchCommand.class,
                 FootprintCommand.class, ReportCommand.class, LessonsCommand.class, LessonCommand.class, ExerciseCommand.class,
                 CommandLine.HelpCommand.class})

@@ -2,6 +2,7 @@ package dev.tva.cli;
 
 import dev.tva.engine.GeneratorCpus;
 import dev.tva.engine.UserException;
+import dev.tva.load.Fault;
 import dev.tva.load.HyperfoilBenchmark;
 import dev.tva.load.LoadGenerator;
 import dev.tva.load.LoadModel;
@@ -274,6 +275,10 @@ final class LoadCommand implements Callable<Integer> {
         if (r.kernelMonitorPercent() != null) {
             out.printf(Locale.ROOT, "  kernel      its memory monitor (kdamond) took %.1f%% of this machine's CPU time over the measured part%n",
                     r.kernelMonitorPercent());
+            if (r.kernelMonitorPercent() > 0 && r.faults().contains(Fault.GENERATOR_BEHIND)) {
+                out.println("              a pass of it can keep a CPU for tens of milliseconds while the generator waits:"
+                        + " './lab machine' shows it, './lab machine quiet' stops it for a measurement");
+            }
         }
         if (r.firstError() != null) {
             out.println("  first error " + r.firstError());
