@@ -86,9 +86,10 @@ final class MachineCommand implements Callable<Integer> {
         }
         boolean anyOn = false;
         for (Damon.Monitor m : monitors) {
-            anyOn |= m.on();
+            anyOn |= m.on() || !m.readable();
             String what = (m.operations() == null ? "" : m.operations()) + (m.actions().isEmpty() ? "" : ", " + String.join(", ", m.actions()));
-            String state = m.on() ? "on" + (m.pid() > 0 ? " (pid " + m.pid() + ")" : "")
+            String state = !m.readable() ? "(its state is root's to read)"
+                    : m.on() ? "on" + (m.pid() > 0 ? " (pid " + m.pid() + ")" : "")
                     : "off" + (quieted.contains(m.name()) ? " (stopped by 'lab machine quiet'; './lab machine restore' starts it again)" : "");
             out.printf(Locale.ROOT, "DAMON    kdamond %s %s%s%n", m.name(), state, what.isEmpty() ? "" : ": " + what);
         }
@@ -120,7 +121,13 @@ final class MachineCommand implements Callable<Integer> {
     static String quiet(Damon damon, Path memo) {
         Set<String> remembered = readMemo(memo);
         List<String> stopped = new ArrayList<>();
-        for (Damon.Monitor m : damon.monitors()) {
+        List<Damon.Monitor> monitors = damon.monitors();
+        for (Damon.Monitor m : monitors) {
+            if (!m.readable()) {
+                throw new UserException(UserException.FAILED, "cannot read " + damon.stateFile(m.name()) + ": DAMON's files are root's (run it as root)");
+            }
+        }
+        for (Damon.Monitor m : monitors) {
             if (!m.on()) {
                 continue;
             }
@@ -149,6 +156,9 @@ final class MachineCommand implements Callable<Integer> {
         }
         List<String> started = new ArrayList<>();
         for (Damon.Monitor m : damon.monitors()) {
+            if (quieted.contains(m.name()) && !m.readable()) {
+                throw new UserException(UserException.FAILED, "cannot read " + damon.stateFile(m.name()) + ": DAMON's files are root's (run it as root)");
+            }
             if (quieted.contains(m.name()) && !m.on()) {
                 try {
                     damon.set(m.name(), true);

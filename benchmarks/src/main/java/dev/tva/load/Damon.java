@@ -33,22 +33,32 @@ public record Damon(Path admin) {
      * One monitor.
      *
      * @param name       its folder under {@code kdamonds}: {@code 0}, {@code 1}, ...
-     * @param on         whether its thread runs
+     * @param state      {@code on} or {@code off} as its {@code state} file says; null when this process may not read
+     *                   it (the files are root's alone)
      * @param pid        its thread's pid, -1 when off or unknown
      * @param operations what its first context monitors ({@code paddr}: physical memory; {@code vaddr}: a process), or null
      * @param actions    the actions of its first context's schemes ({@code pageout}, ...), in order
      */
-    public record Monitor(String name, boolean on, long pid, String operations, List<String> actions) {
+    public record Monitor(String name, String state, long pid, String operations, List<String> actions) {
+        /** Whether its thread runs, as far as this process can read. */
+        public boolean on() {
+            return "on".equals(state);
+        }
+
+        /** Whether this process could read its state. */
+        public boolean readable() {
+            return state != null;
+        }
     }
 
     /** The monitors, in folder order; empty when this kernel has no DAMON sysfs interface or none is set up. */
     public List<Monitor> monitors() {
         List<Monitor> found = new ArrayList<>();
         for (Path dir : monitorDirs()) {
-            String state = read(dir.resolve("state"));
-            if (state == null) {
+            if (!Files.exists(dir.resolve("state"))) {
                 continue;
             }
+            String state = read(dir.resolve("state"));
             String pid = read(dir.resolve("pid"));
             Path context = dir.resolve("contexts").resolve("0");
             List<String> actions = new ArrayList<>();
@@ -58,10 +68,15 @@ public record Damon(Path admin) {
                     actions.add(action);
                 }
             }
-            found.add(new Monitor(dir.getFileName().toString(), "on".equals(state), parsePid(pid),
+            found.add(new Monitor(dir.getFileName().toString(), state, parsePid(pid),
                     read(context.resolve("operations")), List.copyOf(actions)));
         }
         return List.copyOf(found);
+    }
+
+    /** The state file of monitor {@code name}. */
+    public Path stateFile(String name) {
+        return admin.resolve("kdamonds").resolve(name).resolve("state");
     }
 
     /**
@@ -71,7 +86,7 @@ public record Damon(Path admin) {
      */
     public void set(String name, boolean on) throws IOException {
         String state = on ? "on" : "off";
-        Path file = admin.resolve("kdamonds").resolve(name).resolve("state");
+        Path file = stateFile(name);
         try {
             Files.writeString(file, state);
         } catch (AccessDeniedException e) {

@@ -1,5 +1,6 @@
 package dev.tva.cli;
 
+import dev.tva.engine.UserException;
 import dev.tva.load.Damon;
 import dev.tva.load.DamonTestSupport;
 import org.junit.jupiter.api.Test;
@@ -8,8 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code lab machine}: {@code show} reads this machine; {@code quiet} and {@code restore} run against a DAMON admin
@@ -60,6 +63,28 @@ class MachineCliTest {
         assertThat(damon.monitors()).extracting(Damon.Monitor::on).containsExactly(true, false, true);
         assertThat(memo).doesNotExist();
         assertThat(MachineCommand.restore(damon, memo)).isEqualTo("nothing to restore: 'lab machine quiet' has stopped nothing on this machine");
+    }
+
+    @Test
+    void withoutRootQuietAndRestoreSayWhyInOneLineAndChangeNothing() throws IOException {
+        Path admin = dir.resolve("admin");
+        Path memo = dir.resolve("memo");
+        DamonTestSupport.monitor(admin, "0", "on", 78, "paddr");
+        DamonTestSupport.monitor(admin, "1", "on", 79, "paddr");
+        // A folder in place of monitor 1's state file fails the read as a root-only file fails a user's.
+        Files.delete(admin.resolve("kdamonds/1/state"));
+        Files.createDirectories(admin.resolve("kdamonds/1/state"));
+        Damon damon = new Damon(admin);
+
+        assertThatThrownBy(() -> MachineCommand.quiet(damon, memo)).isInstanceOf(UserException.class)
+                .hasMessage("cannot read " + admin.resolve("kdamonds/1/state") + ": DAMON's files are root's (run it as root)");
+        assertThat(Files.readString(admin.resolve("kdamonds/0/state"))).isEqualTo("on\n");
+        assertThat(memo).doesNotExist();
+
+        Files.write(memo, List.of("1"));
+        assertThatThrownBy(() -> MachineCommand.restore(damon, memo)).isInstanceOf(UserException.class)
+                .hasMessageContaining("DAMON's files are root's");
+        assertThat(memo).exists();
     }
 
     private static String states() throws IOException {

@@ -26,9 +26,21 @@ class DamonTest {
         DamonTestSupport.monitor(admin, "2", "on", 91, "paddr");
 
         assertThat(new Damon(admin).monitors()).containsExactly(
-                new Damon.Monitor("0", true, 78, "paddr", List.of("pageout", "stat")),
-                new Damon.Monitor("2", true, 91, "paddr", List.of()),
-                new Damon.Monitor("10", false, -1, "vaddr", List.of()));
+                new Damon.Monitor("0", "on", 78, "paddr", List.of("pageout", "stat")),
+                new Damon.Monitor("2", "on", 91, "paddr", List.of()),
+                new Damon.Monitor("10", "off", -1, "vaddr", List.of()));
+    }
+
+    @Test
+    void aStateThisProcessMayNotReadIsShownAsUnknownNotAsOff() throws IOException {
+        DamonTestSupport.monitor(admin, "0", "on", 78, "paddr");
+        // As root every sysfs file is readable; a folder in the file's place fails the read as a root-only file does a user's.
+        Files.delete(admin.resolve("kdamonds/0/state"));
+        Files.createDirectories(admin.resolve("kdamonds/0/state"));
+
+        Damon.Monitor m = new Damon(admin).monitors().get(0);
+        assertThat(m.readable()).isFalse();
+        assertThat(m.on()).isFalse();
     }
 
     @Test
