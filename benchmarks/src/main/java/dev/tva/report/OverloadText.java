@@ -45,6 +45,10 @@ public final class OverloadText {
                     relapses.bad() == 0 ? "" : String.format(Locale.ROOT, "; it took %.0f%%+ in %d of the %d seconds over the SLO after the"
                             + " server was first back", Recovery.STOLEN_PERCENT, relapses.stolen(), relapses.bad()));
         }
+        if (load.kernelMonitorPercent() != null) {
+            line(b, "  kernel: its memory monitor (kdamond) took %.1f%% of this machine's CPU time over the run%s", load.kernelMonitorPercent(),
+                    load.kernelMonitorPercent() > 0 ? "; './lab machine' shows it, './lab machine quiet' stops it for a measurement" : "");
+        }
         line(b, "  recovery: %s", r.recoverySeconds() == null ? "never within the run (p99 not back under the SLO for the last "
                 + Recovery.MIN_HELD_SECONDS + "+ s)" : r.recoverySeconds() + " s after the rate dropped");
         line(b, "  verdict: %s", switch (r.verdict()) {

@@ -46,16 +46,33 @@ class OverloadTextTest {
         assertThat(old).doesNotContain("host").doesNotContain("^");
     }
 
+    @Test
+    void theKernelsMemoryMonitorIsNamedWhereItRanWithWhereToLook() throws Exception {
+        List<Recovery.Second> timeline = List.of(second(1, 900, 0), second(2, 2000, 0), second(3, 2000, 0), second(4, 60, 0),
+                second(5, 60, 0), second(6, 60, 0), second(7, 60, 0), second(8, 60, 0), second(9, 60, 0));
+
+        assertThat(OverloadText.block(withTimeline(timeline, 0.0, 3.04))).contains("  kernel: its memory monitor (kdamond) took 3.0% of this"
+                + " machine's CPU time over the run; './lab machine' shows it, './lab machine quiet' stops it for a measurement\n");
+        assertThat(OverloadText.block(withTimeline(timeline, 0.0, 0.0))).contains("took 0.0% of this machine's CPU time over the run\n")
+                .doesNotContain("lab machine");
+        assertThat(OverloadText.block(withTimeline(timeline, 0.0, null))).doesNotContain("kdamond");
+    }
+
     private static Recovery.Second second(int n, long p99Millis, double steal) {
         return new Recovery.Second(n, 100, p99Millis * 1000, 0, steal);
     }
 
     /** The fixture's first run (3 s over, 6 s after, SLO 100 ms) with this timeline and run-wide steal time. */
     private static OverloadResult withTimeline(List<Recovery.Second> timeline, Double steal) throws Exception {
+        return withTimeline(timeline, steal, null);
+    }
+
+    /** As above, with the share of the CPU the kernel's memory monitor took over the run (null: none ran). */
+    private static OverloadResult withTimeline(List<Recovery.Second> timeline, Double steal, Double kernelMonitor) throws Exception {
         OverloadResult r = JSON.readValue(Fixtures.resource("/report/results/reliability/overload.json").toFile(), OverloadResult[].class)[0];
         var l = r.load();
         var load = l.withGenerator(l.generatorCpuMillis(), l.generatorCpuWaitMillis(), l.generatorLongestGcPauseMillis(), steal,
-                l.kernelMonitorPercent());
+                kernelMonitor);
         return new OverloadResult(r.server(), r.label(), r.endpoint(), r.path(), r.capacityPerSec(), r.capacityFrom(), r.overPerSec(),
                 r.overMillis(), r.afterPerSec(), r.afterMillis(), r.steady(), load, r.lost(), new ArrayList<>(timeline), null, r.alive(),
                 r.helloMillis(), r.serverRssMb(), r.serverPeakThreads(), r.sloMillis(), Recovery.Verdict.SLOW, r.rehearsal());
