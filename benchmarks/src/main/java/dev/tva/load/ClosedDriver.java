@@ -47,13 +47,11 @@ final class ClosedDriver extends Driver {
             connection.close();
             return;
         }
-        boolean measured = now >= measureFromNanos;
+        Books books = books(now);
         inFlight++;
-        if (measured) {
-            tally.scheduled.increment();
-            measuredOutstanding++;
-        }
-        send(connection, now, measured);
+        books.tally.scheduled.increment();
+        books.outstanding++;
+        send(connection, now, books);
     }
 
     /** Keeps the number of connections up while the duration lasts. */
@@ -91,10 +89,8 @@ final class ClosedDriver extends Driver {
         live.remove(connection);
         if (lost != null) {
             inFlight--;
-            if (connection.measured) {
-                measuredOutstanding--;
-                tally.connectionError(lost);
-            }
+            connection.books.outstanding--;
+            connection.books.tally.connectionError(lost);
         }
         if (started) {
             replace();

@@ -24,7 +24,8 @@ final class Connection extends ByteToMessageDecoder {
     /** When this request's latency started: its intended time (open model) or its send (closed model). */
     long originNanos;
     long deadlineNanos;
-    boolean measured;
+    /** The books of the request in flight: the warm-up's or the measured part's. */
+    Driver.Books books;
 
     Connection(Driver driver) {
         this.driver = driver;
@@ -35,12 +36,12 @@ final class Connection extends ByteToMessageDecoder {
         channel = ctx.channel();
     }
 
-    /** Writes {@code request}; its answer, loss or timeout goes to the driver. */
-    void send(ByteBuf request, long originNanos, long deadlineNanos, boolean measured) {
+    /** Writes {@code request}, counted in {@code books}; its answer, loss or timeout goes to the driver. */
+    void send(ByteBuf request, long originNanos, long deadlineNanos, Driver.Books books) {
         this.state = State.BUSY;
         this.originNanos = originNanos;
         this.deadlineNanos = deadlineNanos;
-        this.measured = measured;
+        this.books = books;
         // A failed write fires exceptionCaught, which closes the connection: no promise per request.
         channel.writeAndFlush(request, channel.voidPromise());
     }

@@ -35,18 +35,39 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
     /** No request is due, or sent, at or after this. */
     long endNanos;
     final CompletableFuture<Void> done = new CompletableFuture<>();
-    final Histogram latencyMicros = new Histogram(HIGHEST_MICROS, 3);
+    /** The measured part's books: its counts (shared with the other loops), this loop's latencies, what is still open. */
+    final Books measured;
+    /** The warm-up's books, kept the same way and thrown away. */
+    final Books warmup;
+    /** {@link #measured} at 0, {@link #warmup} at 1: see {@link #books(long)}. */
+    private final Books[] phases;
     /** Open connections (idle or busy), for the sweep. */
     final Set<Connection> live = new LinkedHashSet<>();
     int connecting;
-    /** Measured requests not yet answered, failed or timed out. */
-    int measuredOutstanding;
-    /** When the last measured request ended, for the achieved rate. */
-    long lastEndNanos;
 
     /** No request in flight times out before this (a lower bound: answered requests leave it early). */
     private long earliestDeadlineNanos = Long.MAX_VALUE;
     private final Connector connector;
+
+    /**
+     * What one phase of the run counts on this loop. The warm-up keeps books exactly as the measured part does, into a
+     * tally nobody reads: the code that counts a request then runs from the first second, so the JIT compiles it before
+     * the measured part begins. Counting only measured requests, behind {@code if (measured)}, left that code unrun
+     * for the whole warm-up; the compiled loops then met it in the first measured second, fell back to the interpreter
+     * (HotSpot's "unstable_if" deoptimization) while it was compiled again, and sent thousands of requests late there.
+     */
+    static final class Books {
+        final Tally tally;
+        final Histogram latencyMicros = new Histogram(HIGHEST_MICROS, 3);
+        /** Requests of this phase not yet answered, failed or timed out. */
+        int outstanding;
+        /** When the last request of this phase ended, for the achieved rate. */
+        long lastEndNanos;
+
+        Books(Tally tally) {
+            this.tally = tally;
+        }
+    }
 
     Driver(EventLoop loop, LoadSettings settings, Tally tally, int maxConnections) {
         this.loop = loop;
@@ -55,6 +76,17 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
         this.maxConnections = maxConnections;
         this.timeoutNanos = settings.timeout().toNanos();
         this.connector = new Connector(loop, settings, this);
+        this.measured = new Books(tally);
+        this.warmup = new Books(new Tally());
+        this.phases = new Books[] {measured, warmup};
+    }
+
+    /**
+     * The books of a request whose latency starts at {@code originNanos}: the warm-up's before {@link #measureFromNanos},
+     * else the measured part's. Chosen by the sign of the difference, without a branch the warm-up never takes.
+     */
+    final Books books(long originNanos) {
+        return phases[(int) ((originNanos - measureFromNanos) >>> 63)];
     }
 
     /** Opens {@code count} connections before the clock starts; the future completes when all have been tried. */
@@ -131,31 +163,27 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
         return future;
     }
 
-    /** Writes a GET on {@code connection}; latency starts at {@code originNanos}. */
-    void send(Connection connection, long originNanos, boolean measured) {
-        if (measured) {
-            tally.sent.increment();
-        }
+    /** Writes a GET on {@code connection}, counted in {@code books}; latency starts at {@code originNanos}. */
+    void send(Connection connection, long originNanos, Books books) {
+        books.tally.sent.increment();
         long deadline = originNanos + timeoutNanos;
         earliestDeadlineNanos = Math.min(earliestDeadlineNanos, deadline);
-        connection.send(connector.request(), originNanos, deadline, measured);
+        connection.send(connector.request(), originNanos, deadline, books);
     }
 
-    /** Counts the answer to the request on {@code connection}; only 2xx answers have a latency. */
+    /** Counts the answer to the request on {@code connection} in its books; only 2xx answers have a latency. */
     void record(Connection connection, int status, long nowNanos) {
         tally.answers.increment();
-        if (!connection.measured) {
-            return;
-        }
-        measuredOutstanding--;
-        lastEndNanos = Math.max(lastEndNanos, nowNanos);
+        Books books = connection.books;
+        books.outstanding--;
+        books.lastEndNanos = Math.max(books.lastEndNanos, nowNanos);
         if (status / 100 == 2) {
             long micros = Math.min(HIGHEST_MICROS, Math.max(0, (nowNanos - connection.originNanos) / 1000));
-            latencyMicros.recordValue(micros);
-            tally.recordInterval(micros);
-            tally.completed.increment();
+            books.latencyMicros.recordValue(micros);
+            books.tally.recordInterval(micros);
+            books.tally.completed.increment();
         } else {
-            tally.statusError(status, settings.uri().toString());
+            books.tally.statusError(status, settings.uri().toString());
         }
     }
 
@@ -180,10 +208,8 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
         }
         earliestDeadlineNanos = earliest;
         for (Connection c : expired) {
-            if (c.measured) {
-                measuredOutstanding--;
-                tally.timeouts.increment();
-            }
+            c.books.outstanding--;
+            c.books.tally.timeouts.increment();
             live.remove(c);
             c.abandon();
             timedOut(c);

@@ -139,9 +139,9 @@ public final class LoadGenerator {
         long measureFrom = 0;
         long end = 0;
         for (Driver d : drivers) {
-            merged.add(d.latencyMicros);
-            lastEnd = Math.max(lastEnd, d.lastEndNanos);
-            unresolved += d.measuredOutstanding;
+            merged.add(d.measured.latencyMicros);
+            lastEnd = Math.max(lastEnd, d.measured.lastEndNanos);
+            unresolved += d.measured.outstanding;
             measureFrom = d.measureFromNanos;
             end = d.endNanos;
         }

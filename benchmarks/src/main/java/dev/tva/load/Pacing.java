@@ -8,6 +8,11 @@ import java.util.List;
  * before it ends. The warm-up is the first step, at the rate of the first measured one.
  */
 final class Pacing {
+    /**
+     * The first request of each step, and after the last step one that never comes ({@code Long.MAX_VALUE}): with it,
+     * moving to the next step is one comparison, the same in the warm-up's steps as in the last one. A check for the end
+     * of the array, true in every step but the last, left that case uncompiled until the measured part reached it.
+     */
     private final long[] firstIndex;
     private final long[] startNanos;
     private final double[] nanosPerRequest;
@@ -16,7 +21,7 @@ final class Pacing {
 
     Pacing(List<RateStep> steps) {
         int n = steps.size();
-        firstIndex = new long[n];
+        firstIndex = new long[n + 1];
         startNanos = new long[n];
         nanosPerRequest = new double[n];
         long index = 0;
@@ -29,11 +34,12 @@ final class Pacing {
             index += s.requests();
             start += s.duration().toNanos();
         }
+        firstIndex[n] = Long.MAX_VALUE;
     }
 
     /** Nanoseconds from the run's start to when request {@code index} is due; never earlier than the previous index's. */
     long offsetNanos(long index) {
-        while (step + 1 < firstIndex.length && index >= firstIndex[step + 1]) {
+        while (index >= firstIndex[step + 1]) {
             step++;
         }
         while (step > 0 && index < firstIndex[step]) {
