@@ -4,6 +4,7 @@ import dev.tva.engine.GeneratorCpus;
 import dev.tva.engine.UserException;
 import dev.tva.load.Fault;
 import dev.tva.load.HyperfoilBenchmark;
+import dev.tva.load.KernelMonitor;
 import dev.tva.load.LoadGenerator;
 import dev.tva.load.LoadModel;
 import dev.tva.load.LoadResult;
@@ -276,8 +277,8 @@ final class LoadCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  kernel      its memory monitor (kdamond) took %.1f%% of this machine's CPU time over the measured part%n",
                     r.kernelMonitorPercent());
             if (r.kernelMonitorPercent() > 0 && r.faults().contains(Fault.GENERATOR_BEHIND)) {
-                out.println("              a pass of it can keep a CPU for tens of milliseconds while the generator waits:"
-                        + " './lab machine' shows it, './lab machine quiet' stops it for a measurement");
+                out.println("              a pass of it can keep a CPU for tens of milliseconds while the generator waits: "
+                        + KernelMonitor.WHERE_TO_LOOK);
             }
         }
         if (r.firstError() != null) {

@@ -123,9 +123,7 @@ final class MachineCommand implements Callable<Integer> {
         List<String> stopped = new ArrayList<>();
         List<Damon.Monitor> monitors = damon.monitors();
         for (Damon.Monitor m : monitors) {
-            if (!m.readable()) {
-                throw new UserException(UserException.FAILED, "cannot read " + damon.stateFile(m.name()) + ": DAMON's files are root's (run it as root)");
-            }
+            requireReadable(damon, m);
         }
         for (Damon.Monitor m : monitors) {
             if (!m.on()) {
@@ -156,10 +154,11 @@ final class MachineCommand implements Callable<Integer> {
         }
         List<String> started = new ArrayList<>();
         for (Damon.Monitor m : damon.monitors()) {
-            if (quieted.contains(m.name()) && !m.readable()) {
-                throw new UserException(UserException.FAILED, "cannot read " + damon.stateFile(m.name()) + ": DAMON's files are root's (run it as root)");
+            if (!quieted.contains(m.name())) {
+                continue;
             }
-            if (quieted.contains(m.name()) && !m.on()) {
+            requireReadable(damon, m);
+            if (!m.on()) {
                 try {
                     damon.set(m.name(), true);
                 } catch (IOException e) {
@@ -175,6 +174,13 @@ final class MachineCommand implements Callable<Integer> {
         }
         return started.isEmpty() ? "nothing to restart: DAMON kdamond " + String.join(", ", quieted) + " already on, or gone"
                 : "started DAMON kdamond " + String.join(", ", started) + " again";
+    }
+
+    /** A monitor whose state this user may not read cannot be stopped or started by it either: one line, nothing changed. */
+    private static void requireReadable(Damon damon, Damon.Monitor m) {
+        if (!m.readable()) {
+            throw new UserException(UserException.FAILED, "cannot read " + damon.stateFile(m.name()) + ": DAMON's files are root's (run it as root)");
+        }
     }
 
     private static Set<String> readMemo(Path memo) {

@@ -37,9 +37,7 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
     final CompletableFuture<Void> done = new CompletableFuture<>();
     /** The measured part's books: its counts (shared with the other loops), this loop's latencies, what is still open. */
     final Books measured;
-    /** The warm-up's books, kept the same way and thrown away. */
-    final Books warmup;
-    /** {@link #measured} at 0, {@link #warmup} at 1: see {@link #books(long)}. */
+    /** {@link #measured} at 0, and at 1 the warm-up's, kept the same way and thrown away: see {@link #books(long)}. */
     private final Books[] phases;
     /** Open connections (idle or busy), for the sweep. */
     final Set<Connection> live = new LinkedHashSet<>();
@@ -77,8 +75,7 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
         this.timeoutNanos = settings.timeout().toNanos();
         this.connector = new Connector(loop, settings, this);
         this.measured = new Books(tally);
-        this.warmup = new Books(new Tally());
-        this.phases = new Books[] {measured, warmup};
+        this.phases = new Books[] {measured, new Books(new Tally())};
     }
 
     /**

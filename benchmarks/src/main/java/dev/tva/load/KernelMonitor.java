@@ -19,6 +19,8 @@ import java.util.List;
  * files count in the same clock ticks, so it needs neither their length nor the number of CPUs.
  */
 public final class KernelMonitor {
+    /** Where a run that saw the monitor take the CPU points its reader. */
+    public static final String WHERE_TO_LOOK = "'./lab machine' shows it, './lab machine quiet' stops it for a measurement";
     private static final Path PROC = Path.of("/proc");
     private static final String THREAD_NAME = "kdamond";
     /** {@code utime} and {@code stime} are fields 14 and 15 of {@code /proc/PID/stat}; counted from 0 after the name's ')', 11 and 12. */

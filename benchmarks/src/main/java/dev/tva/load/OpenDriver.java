@@ -117,7 +117,7 @@ final class OpenDriver extends Driver {
         books.outstanding++;
         Connection connection = pollIdle();
         if (connection != null) {
-            sendLate(connection, due, false, now);
+            sendLate(connection, due, books, false, now);
         } else {
             boolean poolFull = now - due <= lateNanos && live.size() + connecting >= maxConnections;
             waiting.add(new Waiting(due, poolFull));
@@ -130,8 +130,7 @@ final class OpenDriver extends Driver {
      * of the difference, added every time, so that a run whose warm-up sent nothing late does not meet untried code at
      * its first late send.
      */
-    private void sendLate(Connection connection, long due, boolean poolFull, long now) {
-        Books books = books(due);
+    private void sendLate(Connection connection, long due, Books books, boolean poolFull, long now) {
         long late = (lateNanos - (now - due)) >>> 63;
         (poolFull ? books.tally.lateNoConnection : books.tally.lateGenerator).add(late);
         send(connection, due, books);
@@ -164,7 +163,7 @@ final class OpenDriver extends Driver {
         if (w == null) {
             idle.push(connection);
         } else {
-            sendLate(connection, w.intendedNanos(), w.poolFull(), System.nanoTime());
+            sendLate(connection, w.intendedNanos(), books(w.intendedNanos()), w.poolFull(), System.nanoTime());
         }
     }
 

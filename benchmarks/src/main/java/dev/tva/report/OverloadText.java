@@ -2,6 +2,7 @@ package dev.tva.report;
 
 import dev.tva.engine.OverloadResult;
 import dev.tva.engine.Recovery;
+import dev.tva.load.KernelMonitor;
 import dev.tva.load.LoadResult;
 
 import java.time.Duration;
@@ -47,7 +48,7 @@ public final class OverloadText {
         }
         if (load.kernelMonitorPercent() != null) {
             line(b, "  kernel: its memory monitor (kdamond) took %.1f%% of this machine's CPU time over the run%s", load.kernelMonitorPercent(),
-                    load.kernelMonitorPercent() > 0 ? "; './lab machine' shows it, './lab machine quiet' stops it for a measurement" : "");
+                    load.kernelMonitorPercent() > 0 ? "; " + KernelMonitor.WHERE_TO_LOOK : "");
         }
         line(b, "  recovery: %s", r.recoverySeconds() == null ? "never within the run (p99 not back under the SLO for the last "
                 + Recovery.MIN_HELD_SECONDS + "+ s)" : r.recoverySeconds() + " s after the rate dropped");
