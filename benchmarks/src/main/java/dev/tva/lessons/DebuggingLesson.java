@@ -1,5 +1,6 @@
 package dev.tva.lessons;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tva.async.LoopLagProbe;
@@ -249,11 +250,9 @@ public final class DebuggingLesson implements Lesson<DebuggingLesson.Result> {
             Path first = dir.resolve("first.json");
             Path second = dir.resolve("second.json");
             out.printf(Locale.ROOT, "   jcmd %d Thread.dump_to_file -format=json %s%n", child.pid(), first.getFileName());
-            jcmd(child.pid(), first);
+            Map<String, List<String>> before = dump(child.pid(), first, out);
             Thread.sleep(1_000);
-            jcmd(child.pid(), second);
-            Map<String, List<String>> before = requests(first);
-            Map<String, List<String>> after = requests(second);
+            Map<String, List<String>> after = dump(child.pid(), second, out);
             List<String> found = before.keySet().stream().filter(name -> before.get(name).equals(after.get(name))).sorted().toList();
             String where = found.isEmpty() ? "-" : labFrame(before.get(found.get(0)));
             return new Stuck(before.size(), found, where, "request-" + StuckAmongThousands.STUCK);
@@ -267,13 +266,61 @@ public final class DebuggingLesson implements Lesson<DebuggingLesson.Result> {
         }
     }
 
-    private static void jcmd(long pid, Path file) throws IOException, InterruptedException {
+    /** How many times a thread dump is taken before the lesson gives up on it. */
+    private static final int DUMP_ATTEMPTS = 3;
+
+    /**
+     * Dumps the child's threads to {@code file} and reads the request threads back. jcmd exits 0 even when the
+     * dump failed part-way: it then replies {@code Failed: ...} and leaves a file cut off mid-thread. A dump
+     * taken while thousands of virtual threads mount and unmount can fail that way on JDK 25
+     * (JDK-8364343), so a failed dump is said and taken again, as one would by hand.
+     */
+    private static Map<String, List<String>> dump(long pid, Path file, PrintWriter out) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            Files.deleteIfExists(file);
+            String failure = jcmd(pid, file).failure();
+            if (failure == null) {
+                try {
+                    return requests(file);
+                } catch (JsonProcessingException e) {
+                    failure = "the file does not read as JSON: " + e.getOriginalMessage();
+                }
+            }
+            if (attempt == DUMP_ATTEMPTS) {
+                throw new IOException("jcmd " + pid + " Thread.dump_to_file failed " + DUMP_ATTEMPTS + " times; the last: " + failure);
+            }
+            out.printf(Locale.ROOT, "   that dump failed (%s); taking it again%n", failure);
+            out.flush();
+        }
+    }
+
+    /** What jcmd printed, and its exit status. */
+    record JcmdReply(int exit, String printed) {
+        /** Why the dump failed, or null: jcmd's last line is {@code Created <file>} when it worked. */
+        String failure() {
+            List<String> lines = printed.strip().lines().toList();
+            String reply = lines.isEmpty() ? "nothing" : lines.get(lines.size() - 1).strip();
+            if (exit != 0) {
+                return "jcmd exit " + exit + ": " + reply;
+            }
+            return reply.startsWith("Created ") ? null : "jcmd replied " + reply;
+        }
+    }
+
+    /** Runs jcmd; an IOException if it did not end within 30 s. */
+    private static JcmdReply jcmd(long pid, Path file) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.dump_to_file", "-format=json", file.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(file)) {
-            throw new IOException("jcmd " + pid + " Thread.dump_to_file failed (exit " + (p.isAlive() ? "none" : p.exitValue()) + ")");
+                .redirectErrorStream(true).start();
+        byte[] printed;
+        try (InputStream in = p.getInputStream()) {
+            printed = in.readAllBytes();
         }
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("jcmd " + pid + " Thread.dump_to_file did not end within 30 s");
+        }
+        return new JcmdReply(p.exitValue(), new String(printed, StandardCharsets.UTF_8));
     }
 
     /** The virtual threads named request-N in a JSON thread dump, each with its stack. */
