@@ -34,16 +34,11 @@ final class BlockingEndpoints {
 
     private final BlockingWorkloads workloads;
     private final RequestSlots slots;
-    private final QueueDelayGate gate;
 
-    /**
-     * Runs workloads with {@code workloads}; a request gets 503 at once while {@code gate} sheds, or when it would
-     * take more {@code slots} than are free.
-     */
-    BlockingEndpoints(BlockingWorkloads workloads, RequestSlots slots, QueueDelayGate gate) {
+    /** Runs workloads with {@code workloads}; a request that would take more {@code slots} than are free gets 503. */
+    BlockingEndpoints(BlockingWorkloads workloads, RequestSlots slots) {
         this.workloads = workloads;
         this.slots = slots;
-        this.gate = gate;
     }
 
     /**
@@ -61,10 +56,6 @@ final class BlockingEndpoints {
             call = parse(target);
         } catch (RuntimeException badRequest) {
             response.send(Replies.failure(badRequest));
-            return;
-        }
-        if (gate.shedding()) {
-            response.send(gate.reply());
             return;
         }
         int weight = FileBudget.weight(call);

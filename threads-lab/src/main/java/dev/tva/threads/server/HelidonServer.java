@@ -46,15 +46,12 @@ public final class HelidonServer implements LabServer {
     private final BlockingWorkloads workloads;
     private final ExecutorService forks;
     private final HelidonHeadTimeout headTimeout;
-    private final QueueDelayGate gate;
 
-    private HelidonServer(WebServer server, BlockingWorkloads workloads, ExecutorService forks, HelidonHeadTimeout headTimeout,
-                          QueueDelayGate gate) {
+    private HelidonServer(WebServer server, BlockingWorkloads workloads, ExecutorService forks, HelidonHeadTimeout headTimeout) {
         this.server = server;
         this.workloads = workloads;
         this.forks = forks;
         this.headTimeout = headTimeout;
-        this.gate = gate;
     }
 
     /**
@@ -73,9 +70,7 @@ public final class HelidonServer implements LabServer {
         BlockingWorkloads workloads = new BlockingWorkloads(forks, config.backend(), config.client(), ServerLimits.BACKEND_TIMEOUT,
                 config.database());
         FileBudget budget = FileBudget.current();
-        // Helidon runs each connection on a virtual thread of the default scheduler: the probe's threads join that queue.
-        QueueDelayGate gate = QueueDelayGate.onVirtualThreads("helidon");
-        BlockingEndpoints endpoints = new BlockingEndpoints(workloads, RequestSlots.of(budget), gate);
+        BlockingEndpoints endpoints = new BlockingEndpoints(workloads, RequestSlots.of(budget));
         Http1Config http1 = Http1Config.builder()
                 .maxPrologueLength(ServerLimits.MAX_REQUEST_LINE)
                 .maxHeadersSize(ServerLimits.MAX_HEADER_BYTES)
@@ -110,9 +105,8 @@ public final class HelidonServer implements LabServer {
                     .routing(routing -> routing.any((request, response) -> serve(request, response, endpoints)))
                     .build()
                     .start();
-            return new HelidonServer(server, workloads, forks, headTimeout, gate);
+            return new HelidonServer(server, workloads, forks, headTimeout);
         } catch (RuntimeException e) {
-            gate.close();
             headTimeout.close();
             forks.shutdownNow();
             workloads.close();
@@ -208,7 +202,6 @@ public final class HelidonServer implements LabServer {
     @Override
     public void close() {
         server.stop();  // stops accepting; waits up to SHUTDOWN_GRACE for requests in progress
-        gate.close();
         headTimeout.close();
         forks.shutdown();
         try {

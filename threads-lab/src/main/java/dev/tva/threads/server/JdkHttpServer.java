@@ -72,17 +72,15 @@ public final class JdkHttpServer implements LabServer {
     private final ExecutorService handlers;
     private final ExecutorService forks;
     private final BlockingWorkloads workloads;
-    private final QueueDelayGate gate;
     private final String description;
 
     private JdkHttpServer(ServerId id, HttpServer server, ExecutorService handlers, ExecutorService forks,
-                          BlockingWorkloads workloads, QueueDelayGate gate, String description) {
+                          BlockingWorkloads workloads, String description) {
         this.id = id;
         this.server = server;
         this.handlers = handlers;
         this.forks = forks;
         this.workloads = workloads;
-        this.gate = gate;
         this.description = description;
     }
 
@@ -119,18 +117,14 @@ public final class JdkHttpServer implements LabServer {
         });
         BlockingWorkloads workloads = new BlockingWorkloads(forks, config.backend(), config.client(), ServerLimits.BACKEND_TIMEOUT,
                 config.database());
-        // Each exchange runs on a new virtual thread (jdk-virtual), so the probe's virtual threads meet the same queue.
-        // jdk-platform's pool is its bound, and its queue is what it shows: no gate.
-        QueueDelayGate gate = config.server() == ServerId.JDK_VIRTUAL ? QueueDelayGate.onVirtualThreads("jdk-virtual") : QueueDelayGate.none();
-        BlockingEndpoints endpoints = new BlockingEndpoints(workloads, RequestSlots.of(FileBudget.current()), gate);
+        BlockingEndpoints endpoints = new BlockingEndpoints(workloads, RequestSlots.of(FileBudget.current()));
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), ACCEPT_BACKLOG);
             server.createContext("/", exchange -> serve(exchange, endpoints));
             server.setExecutor(handlers);
             server.start();
-            return new JdkHttpServer(config.server(), server, handlers, forks, workloads, gate, description);
+            return new JdkHttpServer(config.server(), server, handlers, forks, workloads, description);
         } catch (IOException e) {
-            gate.close();
             handlers.shutdownNow();
             forks.shutdownNow();
             workloads.close();
@@ -174,7 +168,6 @@ public final class JdkHttpServer implements LabServer {
     @Override
     public void close() {
         server.stop(SHUTDOWN_GRACE_SECONDS);  // stops accepting; returns when the exchanges in progress are done
-        gate.close();
         for (ExecutorService executor : List.of(handlers, forks)) {
             executor.shutdown();
             try {

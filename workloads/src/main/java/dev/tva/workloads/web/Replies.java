@@ -79,12 +79,6 @@ public final class Replies {
         return new Reply(503, "too many requests in progress (limit " + limit + "); try again later\n");
     }
 
-    /** 503 for a request shed while the server's queue has run work more than {@code maxDelay} late for {@code sustained}. */
-    public static Reply behind(java.time.Duration maxDelay, java.time.Duration sustained) {
-        return new Reply(503, "server behind: requests have waited over " + maxDelay.toMillis() + " ms to run for "
-                + sustained.toMillis() + " ms; try again later\n");
-    }
-
     /**
      * The answer for a request that failed: 400 for a client mistake, 404 for an unknown path, 503 while
      * the database is unavailable, 504 when the backend did not answer in time, 502 when it failed, 500
