@@ -26,13 +26,6 @@ public final class ServerLimits {
     /** Longest wait for a backend answer before the request gets 504. */
     public static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(30);
 
-    /**
-     * A server whose queue runs new work later than this (an event loop's lag, the wait of a virtual thread for a
-     * carrier) cannot answer new work within the lab's SLO, a p99 of 100 ms: netty's {@code AcceptGate} and
-     * helidon's {@code HelidonDoor} then turn new connections away, each with a second sign that the lateness lasts.
-     */
-    public static final Duration MAX_QUEUE_DELAY = Duration.ofMillis(100);
-
     /** The answer to a head that did not arrive within {@link #HEAD_TIMEOUT}, where the server can send one. */
     public static final Replies.Reply HEAD_TOO_SLOW = new Replies.Reply(408,
             "request head not received within " + HEAD_TIMEOUT.toSeconds() + " s\n");
