@@ -27,11 +27,8 @@ final class HelidonHeadTimeout implements ServerConnectionSelector, AutoCloseabl
     private final Http1ConnectionSelector http1;
     private final Duration timeout;
     private final ScheduledThreadPoolExecutor timer;
-    private final HelidonDoor door;
 
-    /** Times heads; and {@code door} may end a new connection unread before it is timed or served. */
-    HelidonHeadTimeout(Http1Config config, Duration timeout, HelidonDoor door) {
-        this.door = door;
+    HelidonHeadTimeout(Http1Config config, Duration timeout) {
         // No upgrades: the lab serves HTTP/1.1 alone (Helidon's own selector would add those it finds).
         this.http1 = Http1ConnectionSelector.builder().config(config).build();
         this.timeout = timeout;
@@ -58,9 +55,6 @@ final class HelidonHeadTimeout implements ServerConnectionSelector, AutoCloseabl
     /** Called on the connection's thread just after its first bytes were read: its first head has begun. */
     @Override
     public ServerConnection connection(ConnectionContext ctx) {
-        if (door.turningAway()) {
-            return HelidonDoor.closed();
-        }
         HelidonHeadClock clock = new HelidonHeadClock(ctx, timer, timeout);
         ServerConnection connection = http1.connection(new HelidonTimedContext(ctx, clock));
         if (!(connection instanceof InterruptableTask<?> task)) {

@@ -46,15 +46,12 @@ public final class HelidonServer implements LabServer {
     private final BlockingWorkloads workloads;
     private final ExecutorService forks;
     private final HelidonHeadTimeout headTimeout;
-    private final HelidonDoor door;
 
-    private HelidonServer(WebServer server, BlockingWorkloads workloads, ExecutorService forks, HelidonHeadTimeout headTimeout,
-                          HelidonDoor door) {
+    private HelidonServer(WebServer server, BlockingWorkloads workloads, ExecutorService forks, HelidonHeadTimeout headTimeout) {
         this.server = server;
         this.workloads = workloads;
         this.forks = forks;
         this.headTimeout = headTimeout;
-        this.door = door;
     }
 
     /**
@@ -81,8 +78,7 @@ public final class HelidonServer implements LabServer {
                 .validateRequestHostHeader(false)
                 .addReceiveListener(new HelidonHeadCheck())  // the only one: Helidon calls none of two
                 .build();
-        HelidonDoor door = new HelidonDoor();
-        HelidonHeadTimeout headTimeout = new HelidonHeadTimeout(http1, ServerLimits.HEAD_TIMEOUT, door);
+        HelidonHeadTimeout headTimeout = new HelidonHeadTimeout(http1, ServerLimits.HEAD_TIMEOUT);
         try {
             WebServer server = WebServer.builder()
                     .host(config.host())
@@ -109,9 +105,8 @@ public final class HelidonServer implements LabServer {
                     .routing(routing -> routing.any((request, response) -> serve(request, response, endpoints)))
                     .build()
                     .start();
-            return new HelidonServer(server, workloads, forks, headTimeout, door);
+            return new HelidonServer(server, workloads, forks, headTimeout);
         } catch (RuntimeException e) {
-            door.close();
             headTimeout.close();
             forks.shutdownNow();
             workloads.close();
@@ -207,7 +202,6 @@ public final class HelidonServer implements LabServer {
     @Override
     public void close() {
         server.stop();  // stops accepting; waits up to SHUTDOWN_GRACE for requests in progress
-        door.close();
         headTimeout.close();
         forks.shutdown();
         try {
