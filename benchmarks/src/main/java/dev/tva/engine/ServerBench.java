@@ -99,7 +99,9 @@ public final class ServerBench {
      * {@code generatorMaxGcPauseMillis} are this JVM's during the measured part; {@code cpus} is the
      * placement as {@code --cpus} names it, null when not placed; {@code hostStealPercent} the share of the
      * machine's CPU its host took during the measured part ({@link dev.tva.load.HostSteal}), null when unknown
-     * and in results written before it was.
+     * and in results written before it was; {@code kernelMonitorPercent} the share the kernel's data-access monitor
+     * (DAMON's {@code kdamond}) took meanwhile ({@link dev.tva.load.KernelMonitor}), null when the machine runs
+     * none and in results written before it was.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Row(String server, String label, Endpoint endpoint, String path, double targetPerSec, double achievedPerSec,
@@ -107,7 +109,7 @@ public final class ServerBench {
                long late, long lateNoConnection, long lateGenerator, boolean valid, String invalidReason, List<Fault> faults,
                boolean steady, long warmupMillis, long serverCpuMillis, long serverRssMb, long serverPeakThreads,
                long backendCpuMillis, long generatorCpuMillis, long generatorMaxGcPauseMillis, long durationMillis,
-               String latencyFrom, Environment env, String cpus, Double hostStealPercent) {
+               String latencyFrom, Environment env, String cpus, Double hostStealPercent, Double kernelMonitorPercent) {
 
         public boolean meets(Duration slo) {
             return valid && latencyMicros.p99() <= slo.toNanos() / 1_000;
@@ -223,7 +225,8 @@ public final class ServerBench {
                 result.errors(), result.timeouts(), result.late(), result.lateNoConnection(), result.lateGenerator(),
                 result.valid(), result.invalidReason(), result.faults(), warmed.steady(), warmed.millis(), cpu,
                 server.rssMb(), peakThreads.get(), backendCpu, generatorCpu, generatorPause, result.durationMillis(),
-                result.latencyFrom(), result.env(), placement.placed() ? placement.toSpec() : null, result.hostStealPercent());
+                result.latencyFrom(), result.env(), placement.placed() ? placement.toSpec() : null, result.hostStealPercent(),
+                result.kernelMonitorPercent());
     }
 
     /**

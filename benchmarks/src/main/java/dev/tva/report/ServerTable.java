@@ -2,6 +2,7 @@ package dev.tva.report;
 
 import dev.tva.engine.ServerBench.Row;
 import dev.tva.load.Fault;
+import dev.tva.load.KernelMonitor;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,11 +20,12 @@ public final class ServerTable {
 
     /**
      * The table of one endpoint: a row per server and rate, the generator's own figures beside the
-     * server's, the share of the CPU the host took ({@code steal %}), and in {@code run} whose fault an INVALID row is.
+     * server's, the share of the CPU the host took ({@code steal %}) and the kernel's memory monitor took
+     * ({@code kdamond %}, {@code -} on a machine that runs none), and in {@code run} whose fault an INVALID row is.
      */
     public static String table(List<Row> rows, String indent) {
         Table table = new Table("server", "rate/s", "achieved/s", "bound/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
-                "errors", "srv late", "gen late", "cpu s", "gen cpu s", "gen gc ms", "rss MB", "threads", "steal %", "steady", "run");
+                "errors", "srv late", "gen late", "cpu s", "gen cpu s", "gen gc ms", "rss MB", "threads", "steal %", "kdamond %", "steady", "run");
         for (Row r : rows) {
             table.row(r.label(), String.format(Locale.ROOT, "%,.0f", r.targetPerSec()),
                     String.format(Locale.ROOT, "%,.0f", r.achievedPerSec()),
@@ -36,6 +38,7 @@ public final class ServerTable {
                     r.serverRssMb() < 0 ? "?" : Long.toString(r.serverRssMb()),
                     r.serverPeakThreads() < 0 ? "?" : Long.toString(r.serverPeakThreads()),
                     r.hostStealPercent() == null ? "?" : String.format(Locale.ROOT, "%.1f", r.hostStealPercent()),
+                    r.kernelMonitorPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.kernelMonitorPercent()),
                     r.steady() ? "yes" : "NO", run(r));
         }
         return table.render(indent);
@@ -51,12 +54,19 @@ public final class ServerTable {
         return millis < 0 ? "?" : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
     }
 
-    /** Why each INVALID row is invalid, one line each. */
+    /**
+     * Why each INVALID row is invalid, one line each; where the generator fell behind while the kernel's memory
+     * monitor ran, the line says so and where to look.
+     */
     public static List<String> invalidReasons(List<Row> rows) {
         List<String> lines = new ArrayList<>();
         for (Row r : rows) {
             if (!r.valid()) {
-                lines.add(String.format(Locale.ROOT, "%s at %,.0f/s: %s", r.label(), r.targetPerSec(), r.invalidReason()));
+                String kernel = r.faults().contains(Fault.GENERATOR_BEHIND) && r.kernelMonitorPercent() != null && r.kernelMonitorPercent() > 0
+                        ? String.format(Locale.ROOT, "; the kernel's memory monitor (kdamond) took %.1f%% of the CPU meanwhile: %s",
+                                r.kernelMonitorPercent(), KernelMonitor.WHERE_TO_LOOK)
+                        : "";
+                lines.add(String.format(Locale.ROOT, "%s at %,.0f/s: %s%s", r.label(), r.targetPerSec(), r.invalidReason(), kernel));
             }
         }
         return lines;

@@ -90,17 +90,33 @@ class ServerVerdictsTest {
                 r.boundPerSec(), r.latencyMicros(), r.sent(), r.completed(), r.errors(), r.timeouts(), r.late(), r.lateNoConnection(),
                 r.lateGenerator(), r.valid(), r.invalidReason(), r.faults(), r.steady(), r.warmupMillis(), r.serverCpuMillis(),
                 r.serverRssMb(), r.serverPeakThreads(), r.backendCpuMillis(), r.generatorCpuMillis(), r.generatorMaxGcPauseMillis(),
-                r.durationMillis(), r.latencyFrom(), r.env(), r.cpus(), 12.34);
+                r.durationMillis(), r.latencyFrom(), r.env(), r.cpus(), 12.34, null);
 
-        assertThat(ServerTable.table(List.of(stolen), "")).contains("steal %").containsPattern("30 +12\\.3 +yes +valid");
-        assertThat(ServerTable.table(List.of(r), "")).containsPattern("30 +\\? +yes +valid");
+        assertThat(ServerTable.table(List.of(stolen), "")).contains("steal %").containsPattern("30 +12\\.3 +- +yes +valid");
+        assertThat(ServerTable.table(List.of(r), "")).containsPattern("30 +\\? +- +yes +valid");
+    }
+
+    @Test
+    void aRowTheGeneratorFellBehindOnWhileTheKernelsMemoryMonitorRanSaysSoAndWhereToLook() {
+        ServerBench.Row r = row("netty", Endpoint.IO, 500, 498, null, 70_000, List.of(Fault.GENERATOR_BEHIND), 300, true);
+        ServerBench.Row monitored = new ServerBench.Row(r.server(), r.label(), r.endpoint(), r.path(), r.targetPerSec(), r.achievedPerSec(),
+                r.boundPerSec(), r.latencyMicros(), r.sent(), r.completed(), r.errors(), r.timeouts(), r.late(), r.lateNoConnection(),
+                r.lateGenerator(), r.valid(), r.invalidReason(), r.faults(), r.steady(), r.warmupMillis(), r.serverCpuMillis(),
+                r.serverRssMb(), r.serverPeakThreads(), r.backendCpuMillis(), r.generatorCpuMillis(), r.generatorMaxGcPauseMillis(),
+                r.durationMillis(), r.latencyFrom(), r.env(), r.cpus(), 0.0, 2.46);
+
+        assertThat(ServerTable.table(List.of(monitored), "")).contains("kdamond %").containsPattern("30 +0\\.0 +2\\.5 +yes +INVALID \\(generator\\)");
+        assertThat(ServerTable.invalidReasons(List.of(monitored))).singleElement().asString()
+                .contains("kdamond) took 2.5% of the CPU meanwhile").contains("./lab machine quiet");
+        // The same row on a machine with no monitor: no such words.
+        assertThat(ServerTable.invalidReasons(List.of(r))).singleElement().asString().doesNotContain("kdamond");
     }
 
     private static ServerBench.Row cpuRow(String label, long cpuMicrosPerAnswer) {
         long completed = 15_000;
         return new ServerBench.Row(label, label, Endpoint.CPU, "/cpu?work=100", 1_000, 1_000, null,
                 new LatencySummary(2_000, 3_000, 8_000, 9_000, 10_000), completed, completed, 0, 0, 0, 0, 0, true, null, List.of(),
-                true, 8_000, completed * cpuMicrosPerAnswer / 1_000, 200, 30, 1_000, 2_000, 5, 15_000, "intended", ENV, null, null);
+                true, 8_000, completed * cpuMicrosPerAnswer / 1_000, 200, 30, 1_000, 2_000, 5, 15_000, "intended", ENV, null, null, null);
     }
 
     private static ServerBench.Row row(String label, Endpoint endpoint, double rate, double achieved, Double bound, long p99Micros,
@@ -110,6 +126,6 @@ class ServerVerdictsTest {
         return new ServerBench.Row(label.split(" ")[0], label, endpoint, endpoint.path() + "?ms=50", rate, achieved, bound,
                 new LatencySummary(p99Micros / 2, p99Micros * 9 / 10, p99Micros, p99Micros, p99Micros), sent, (long) (achieved * 15),
                 0, 0, lateNoConnection + lateGenerator, lateNoConnection, lateGenerator, faults.isEmpty(),
-                faults.isEmpty() ? null : "late", faults, steady, 8_000, 3_000, 200, 30, 1_000, 2_000, 5, 15_000, "intended", ENV, null, null);
+                faults.isEmpty() ? null : "late", faults, steady, 8_000, 3_000, 200, 30, 1_000, 2_000, 5, 15_000, "intended", ENV, null, null, null);
     }
 }
