@@ -1,6 +1,7 @@
 package dev.tva.engine;
 
 import dev.tva.load.HostSteal;
+import dev.tva.load.KernelMonitor;
 import dev.tva.load.LoadGenerator;
 import dev.tva.load.LoadResult;
 import dev.tva.load.LoadSettings;
@@ -92,6 +93,7 @@ public final class Soak {
         private long errorsBefore;
         private long timeoutsBefore;
         private HostSteal.Ticks hostBefore = HostSteal.Ticks.UNKNOWN;
+        private KernelMonitor.Ticks kernelBefore = KernelMonitor.Ticks.NONE;
 
         Sampler(Plan plan, ServerProbe probe, Consumer<SoakSample> onSample) {
             this.plan = plan;
@@ -102,6 +104,7 @@ public final class Soak {
         void accept(Progress p) {
             if (p.warmingUp()) {
                 hostBefore = HostSteal.now(); // the last report of the warm-up starts the first interval
+                kernelBefore = KernelMonitor.now();
                 return;
             }
             if (samples.size() >= plan.samples()) {
@@ -116,9 +119,12 @@ public final class Soak {
                 return;
             }
             HostSteal.Ticks host = HostSteal.now();
+            KernelMonitor.Ticks kernel = KernelMonitor.again(kernelBefore);
             SoakSample sample = new SoakSample(second * 1000, probe.sample(), LatencySummary.of(interval),
-                    p.completed() - answeredBefore, p.errors() - errorsBefore, p.timeouts() - timeoutsBefore, host.percentSince(hostBefore));
+                    p.completed() - answeredBefore, p.errors() - errorsBefore, p.timeouts() - timeoutsBefore, host.percentSince(hostBefore),
+                    kernel.percentSince(kernelBefore));
             hostBefore = host;
+            kernelBefore = kernel;
             interval.reset();
             answeredBefore = p.completed();
             errorsBefore = p.errors();

@@ -14,13 +14,17 @@ import dev.tva.workloads.LatencySummary;
  * @param timeouts      requests of the interval with no answer within the timeout
  * @param stealPercent  the percentage of the machine's CPU time its host took in the interval
  *                      ({@link dev.tva.load.HostSteal}); null when unknown, and in results written before it was
+ * @param kernelMonitorPercent the percentage the kernel's data-access monitor (DAMON's {@code kdamond}) took in the
+ *                      interval ({@link dev.tva.load.KernelMonitor}); null on a machine that runs none, and in results
+ *                      written before it was
  */
 public record SoakSample(long elapsedMillis, ServerProbe.Sample server, LatencySummary latencyMicros, long answered,
-                         long errors, long timeouts, @JsonInclude(JsonInclude.Include.NON_NULL) Double stealPercent) {
+                         long errors, long timeouts, @JsonInclude(JsonInclude.Include.NON_NULL) Double stealPercent,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Double kernelMonitorPercent) {
 
-    /** A sample whose steal time is not known. */
+    /** A sample whose steal time and kernel monitor's share are not known. */
     public SoakSample(long elapsedMillis, ServerProbe.Sample server, LatencySummary latencyMicros, long answered, long errors, long timeouts) {
-        this(elapsedMillis, server, latencyMicros, answered, errors, timeouts, null);
+        this(elapsedMillis, server, latencyMicros, answered, errors, timeouts, null, null);
     }
 
     /** Whether answers came in the interval and their p99 was over {@code sloMicros}. */

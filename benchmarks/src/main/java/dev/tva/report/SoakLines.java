@@ -24,21 +24,22 @@ public final class SoakLines {
 
     /** The column heads above the sample lines. */
     public static String head() {
-        return String.format(Locale.ROOT, "  %8s  %9s  %9s  %5s  %7s  %7s  %6s  %9s  %8s  %6s  %7s",
-                "elapsed", "RSS MiB", "heap MiB", "GCs", "threads", "OS thr", "FDs", "p99 ms", "answered", "errors", "steal %");
+        return String.format(Locale.ROOT, "  %8s  %9s  %9s  %5s  %7s  %7s  %6s  %9s  %8s  %6s  %7s  %9s",
+                "elapsed", "RSS MiB", "heap MiB", "GCs", "threads", "OS thr", "FDs", "p99 ms", "answered", "errors", "steal %", "kdamond %");
     }
 
     /**
      * One sample: elapsed time since the warm-up, the server's figures (GCs: collections so far) ({@code -} where not
-     * measured), the interval's load, and the share of the machine's CPU its host took in it.
+     * measured), the interval's load, and the shares of the machine's CPU its host and the kernel's memory monitor took in it.
      */
     public static String sample(SoakSample s) {
-        return String.format(Locale.ROOT, "  %7ds  %9s  %9s  %5s  %7s  %7s  %6s  %9s  %,8d  %6d  %7s",
+        return String.format(Locale.ROOT, "  %7ds  %9s  %9s  %5s  %7s  %7s  %6s  %9s  %,8d  %6d  %7s  %9s",
                 s.elapsedMillis() / 1000, mib(s.server().rssKib()), mib(s.server().heapAfterGcKib()), count(s.server().gcCount()),
                 count(s.server().jvmThreads()),
                 count(s.server().osThreads()), count(s.server().openFds()),
                 s.answered() == 0 ? "-" : ResultTable.millis(s.latencyMicros().p99()), s.answered(), s.errors() + s.timeouts(),
-                s.stealPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f", s.stealPercent()));
+                s.stealPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f", s.stealPercent()),
+                s.kernelMonitorPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f", s.kernelMonitorPercent()));
     }
 
     /** The trend of every figure, the ones that could not be judged, and the verdict, as lines. */

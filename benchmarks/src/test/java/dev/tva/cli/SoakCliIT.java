@@ -2,6 +2,7 @@ package dev.tva.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tva.load.KernelMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ class SoakCliIT {
     @Test
     void soakSamplesTheServerProcessEveryIntervalAndJudgesEachFigure(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("soak.json");
+        boolean damon = KernelMonitor.now().monitor() >= 0;  // the kernel runs a DAMON monitor now
         LabCliTest.Ran ran = LabCliTest.lab("soak", "--server", "netty", "--endpoint", "io", "--ms", "20", "--rate", "100/s",
                 "--duration", "30s", "--sample", "5s", "--warmup", "5s", "--json", json.toString());
 
@@ -58,9 +60,14 @@ class SoakCliIT {
             assertThat(s.get("latencyMicros").get("p99").asLong()).as("no answer to /io?ms=20 comes before its 20 ms")
                     .isGreaterThanOrEqualTo(20_000);
             assertThat(s.get("stealPercent").asDouble()).as("the host's share of the CPU in the interval").isBetween(0.0, 100.0);
+            if (damon) {
+                assertThat(s.get("kernelMonitorPercent").asDouble()).as("kdamond's share of the CPU in the interval").isBetween(0.0, 100.0);
+            } else {
+                assertThat(s.has("kernelMonitorPercent")).as("no DAMON thread on this machine: no share written").isFalse();
+            }
             answered += s.get("answered").asLong();
         }
-        assertThat(ran.out()).contains("steal %");
+        assertThat(ran.out()).contains("steal %").contains("kdamond %");
         assertThat(elapsed).containsExactly(5_000L, 10_000L, 15_000L, 20_000L, 25_000L, 30_000L);
         assertThat(answered).as("about 100/s for 30 s").isBetween(1_500L, 3_300L);
 

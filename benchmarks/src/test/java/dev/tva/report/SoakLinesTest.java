@@ -11,7 +11,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The soak's lines: each sample's steal time, and how many intervals over the SLO the host took the CPU in. */
+/**
+ * The soak's lines: each sample's steal time and kernel monitor's share, and how many intervals over the SLO the host took
+ * the CPU in.
+ */
 class SoakLinesTest {
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -24,6 +27,9 @@ class SoakLinesTest {
             // The first three intervals over the SLO, two of them with the host at 30%; every other at 1%.
             boolean over = i < 3;
             ((ObjectNode) s).put("stealPercent", i == 0 || i == 2 ? 30.0 : 1.0);
+            if (i == 0) {
+                ((ObjectNode) s).put("kernelMonitorPercent", 2.46);
+            }
             ((ObjectNode) s.path("latencyMicros")).put("p99", over ? (slo + 40) * 1000 : slo * 500);
             i++;
         }
@@ -32,8 +38,9 @@ class SoakLinesTest {
 
         List<String> lines = SoakLines.trends(r);
 
-        assertThat(SoakLines.head()).endsWith("steal %");
-        assertThat(SoakLines.sample(r.samples().get(0))).endsWith("30.0");
+        assertThat(SoakLines.head()).endsWith("steal %  kdamond %");
+        assertThat(SoakLines.sample(r.samples().get(0))).containsPattern(" 30\\.0 +2\\.5$");
+        assertThat(SoakLines.sample(r.samples().get(1))).containsPattern(" 1\\.0 +-$");
         assertThat(lines.get(lines.size() - 1)).startsWith("NOT HELD: ")
                 .contains("3 interval(s) over the SLO (the host took 10%+ of the CPU in 2 of them)");
     }
