@@ -80,7 +80,7 @@ public final class OverloadRun {
             long[] failedBefore = {0};
             HostSteal.Ticks[] hostBefore = {HostSteal.now()};
             LoadResult load = LoadGenerator.run(settings, p -> {
-                timeline.add(second(timeline.size() + 1, p, failedBefore, hostBefore));
+                timeline.add(second(timeline.size() + 1, p, failedBefore, hostBefore, server.openFiles()));
                 peakThreads.accumulateAndGet(server.threads(), Math::max);
                 if (timeline.size() % 5 == 0) {
                     err.printf(Locale.ROOT, "  ... %s at %,.0f/s: %d s, %,d answered, %,d errors, %,d timeouts%n", setup.label(),
@@ -132,14 +132,15 @@ public final class OverloadRun {
 
     /**
      * The second that just closed, from the report at its end; failures are the errors and timeouts added since the
-     * last one, and the steal time is the host's share of the CPU since the last one.
+     * last one, the steal time is the host's share of the CPU since the last one, and {@code openFiles} the server's
+     * now (-1: not known).
      */
-    private static Recovery.Second second(int number, Progress p, long[] failedBefore, HostSteal.Ticks[] hostBefore) {
+    private static Recovery.Second second(int number, Progress p, long[] failedBefore, HostSteal.Ticks[] hostBefore, long openFiles) {
         long failed = p.errors() + p.timeouts();
         HostSteal.Ticks host = HostSteal.now();
         Recovery.Second s = new Recovery.Second(number, p.interval().getTotalCount(),
                 p.interval().getTotalCount() == 0 ? 0 : p.interval().getValueAtPercentile(99), failed - failedBefore[0],
-                host.percentSince(hostBefore[0]));
+                host.percentSince(hostBefore[0]), openFiles < 0 ? null : openFiles);
         failedBefore[0] = failed;
         hostBefore[0] = host;
         return s;

@@ -57,13 +57,21 @@ public final class Recovery {
      * seconds after the first request was due. {@code answers} and {@code p99Micros} are of the 2xx answers
      * that ended in it; {@code failures} the errors and timeouts counted in it; {@code stealPercent} the
      * percentage of the machine's CPU time its host took in it ({@link dev.tva.load.HostSteal}), null when
-     * unknown and in results written before it was.
+     * unknown and in results written before it was; {@code serverOpenFiles} the server's open files at its end
+     * (its connections, its backend sockets, its own files: {@code /proc/PID/fd}), null where not read and in
+     * results written before it was.
      */
     public record Second(int second, long answers, long p99Micros, long failures,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Double stealPercent) {
-        /** A second whose steal time is not known. */
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Double stealPercent,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Long serverOpenFiles) {
+        /** A second whose steal time and server's files are not known. */
         public Second(int second, long answers, long p99Micros, long failures) {
-            this(second, answers, p99Micros, failures, null);
+            this(second, answers, p99Micros, failures, null, null);
+        }
+
+        /** A second whose server's files are not known. */
+        public Second(int second, long answers, long p99Micros, long failures, Double stealPercent) {
+            this(second, answers, p99Micros, failures, stealPercent, null);
         }
 
         /** Good: answers came, none failed, and their p99 was within the SLO. */

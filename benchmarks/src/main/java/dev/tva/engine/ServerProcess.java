@@ -76,6 +76,11 @@ public final class ServerProcess implements AutoCloseable {
         return kb < 0 ? -1 : kb / 1024;
     }
 
+    /** Open files now (connections and other sockets among them); -1 where /proc is not available. */
+    public long openFiles() {
+        return ProcFiles.openFds(pid());
+    }
+
     /** Live threads now; -1 where /proc is not available. */
     public long threads() {
         return ProcFiles.status(pid(), "Threads");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** One server's overload run as text: capacity, accounting, errors by kind, the p99 of each second, recovery and verdict. */
 public final class OverloadText {
@@ -35,6 +36,14 @@ public final class OverloadText {
                 relapses.known() ? String.format(Locale.ROOT, ", ^ = the host took %.0f%%+ of the CPU", Recovery.STOLEN_PERCENT) : "");
         for (String row : timeline(r)) {
             b.append("    ").append(row).append('\n');
+        }
+        List<String> files = openFiles(r);
+        if (!files.isEmpty()) {
+            line(b, "  the server's open files at the end of each second (its connections, including those of clients that left and"
+                    + " it has not yet closed, and its backend sockets):");
+            for (String row : files) {
+                b.append("    ").append(row).append('\n');
+            }
         }
         line(b, "  server: %s, %s; %,d MB RSS, at most %,d threads", r.alive() ? "alive" : "DEAD after the run",
                 r.helloMillis() == null ? "did NOT answer /hello after the run" : "answered /hello " + r.helloMillis() + " ms after the run",
@@ -76,6 +85,11 @@ public final class OverloadText {
 
     /** Rows of {@link #PER_LINE} seconds, e.g. {@code   1-10: 52 60 340* ...}. */
     static List<String> timeline(OverloadResult r) {
+        return rows(r, s -> (s.answers() == 0 ? "-" : millis(s.p99Micros())) + (s.failures() > 0 ? "*" : "") + (s.stolen() ? "^" : ""));
+    }
+
+    /** One cell per second, {@link #PER_LINE} to a row, each row headed by its seconds, a {@code |} before the first after the drop. */
+    private static List<String> rows(OverloadResult r, Function<Recovery.Second, String> cell) {
         long drop = r.overMillis() / 1000;
         List<String> rows = new ArrayList<>();
         StringBuilder row = new StringBuilder();
@@ -86,13 +100,20 @@ public final class OverloadText {
                 }
                 row = new StringBuilder(String.format(Locale.ROOT, "%3d-%-3d:", s.second(), s.second() + PER_LINE - 1));
             }
-            row.append(s.second() == drop + 1 ? " |" : "").append(' ').append(s.answers() == 0 ? "-" : millis(s.p99Micros()))
-                    .append(s.failures() > 0 ? "*" : "").append(s.stolen() ? "^" : "");
+            row.append(s.second() == drop + 1 ? " |" : "").append(' ').append(cell.apply(s));
         }
         if (!row.isEmpty()) {
             rows.add(row.toString());
         }
         return rows;
+    }
+
+    /** The server's open files at the end of each second, {@link #PER_LINE} to a row; none when no second has them. */
+    static List<String> openFiles(OverloadResult r) {
+        if (r.timeline().stream().allMatch(s -> s.serverOpenFiles() == null)) {
+            return List.of();
+        }
+        return rows(r, s -> s.serverOpenFiles() == null ? "?" : String.format(Locale.ROOT, "%,d", s.serverOpenFiles()));
     }
 
     private static String millis(long micros) {

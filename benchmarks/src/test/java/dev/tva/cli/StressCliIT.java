@@ -29,7 +29,7 @@ class StressCliIT {
                 .containsPattern("jdk-platform \\(2 threads\\): capacity 40/s \\(given\\); warm-up (NOT )?steady, and (NOT )?steady again after the rehearsal")
                 .contains("p99 of each second").contains("^ = the host took 10%+ of the CPU")
                 .containsPattern("host: took [0-9.]+% of this machine's CPU time over the run \\(steal time\\), at most [0-9]+% in a second")
-                .contains("verdict: ");
+                .contains("the server's open files at the end of each second").contains("verdict: ");
         assertThat(ran.err()).contains("jdk-platform (2 threads): rehearsed: 80/s for 3 s, then 20/s for 6 s: ");
         JsonNode rows = new ObjectMapper().readTree(json.toFile());
         assertThat(rows).hasSize(2);
@@ -51,6 +51,8 @@ class StressCliIT {
                 timeline.add(new Recovery.Second(s.get("second").asInt(), s.get("answers").asLong(), s.get("p99Micros").asLong(),
                         s.get("failures").asLong()));
                 assertThat(s.get("stealPercent").asDouble()).as("each second's share of the CPU the host took").isBetween(0.0, 100.0);
+                assertThat(s.get("serverOpenFiles").asLong()).as("the server's open files at the end of each second: its jar, its"
+                        + " connections, its backend sockets").isGreaterThan(2);
             }
             assertThat(load.get("hostStealPercent").asDouble()).isBetween(0.0, 100.0);
             assertThat(timeline).as("a report each second; the last may not come when every answer is in").hasSizeGreaterThanOrEqualTo(8);

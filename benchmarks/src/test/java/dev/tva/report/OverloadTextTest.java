@@ -11,7 +11,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An overload run's text: the steal time of the run and of each second, and what the verdict says about it. */
+/**
+ * An overload run's text: the steal time of the run and of each second, what the verdict says about it, and the server's
+ * open files each second.
+ */
 class OverloadTextTest {
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -56,6 +59,24 @@ class OverloadTextTest {
         assertThat(OverloadText.block(withTimeline(timeline, 0.0, 0.0))).contains("took 0.0% of this machine's CPU time over the run\n")
                 .doesNotContain("lab machine");
         assertThat(OverloadText.block(withTimeline(timeline, 0.0, null))).doesNotContain("kdamond");
+    }
+
+    @Test
+    void theServersOpenFilesAreShownSecondBySecondWhereTheRunReadThem() throws Exception {
+        // A backlog of connections that grows through the 3 s over and is gone two seconds after the drop.
+        long[] files = {2_014, 9_058, 17_045, 18_627, 4_866, 4_702, 4_702, 4_702, 4_702};
+        List<Recovery.Second> timeline = new ArrayList<>();
+        for (int n = 1; n <= files.length; n++) {
+            timeline.add(new Recovery.Second(n, 100, 60_000, 0, 0.0, files[n - 1]));
+        }
+
+        String text = OverloadText.block(withTimeline(timeline, 0.0));
+
+        assertThat(text).contains("the server's open files at the end of each second")
+                .contains("  1-10 : 2,014 9,058 17,045 | 18,627 4,866 4,702 4,702 4,702 4,702\n");
+        List<Recovery.Second> unread = timeline.stream().map(s -> new Recovery.Second(s.second(), s.answers(), s.p99Micros(), s.failures(),
+                s.stealPercent())).toList();
+        assertThat(OverloadText.block(withTimeline(unread, 0.0))).doesNotContain("open files");
     }
 
     private static Recovery.Second second(int n, long p99Millis, double steal) {
