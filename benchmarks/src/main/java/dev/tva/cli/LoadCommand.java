@@ -2,7 +2,6 @@ package dev.tva.cli;
 
 import dev.tva.engine.GeneratorCpus;
 import dev.tva.engine.UserException;
-import dev.tva.load.Fault;
 import dev.tva.load.HyperfoilBenchmark;
 import dev.tva.load.KernelMonitor;
 import dev.tva.load.LoadGenerator;
@@ -276,7 +275,7 @@ final class LoadCommand implements Callable<Integer> {
         if (r.kernelMonitorPercent() != null) {
             out.printf(Locale.ROOT, "  kernel      its memory monitor (kdamond) took %.1f%% of this machine's CPU time over the measured part%n",
                     r.kernelMonitorPercent());
-            if (r.kernelMonitorPercent() > 0 && r.faults().contains(Fault.GENERATOR_BEHIND)) {
+            if (KernelMonitor.tookTheCpuWhileBehind(r.kernelMonitorPercent(), r.faults())) {
                 out.println("              a pass of it can keep a CPU for tens of milliseconds while the generator waits: "
                         + KernelMonitor.WHERE_TO_LOOK);
             }

@@ -69,11 +69,6 @@ public final class Recovery {
             this(second, answers, p99Micros, failures, null, null);
         }
 
-        /** A second whose server's files are not known. */
-        public Second(int second, long answers, long p99Micros, long failures, Double stealPercent) {
-            this(second, answers, p99Micros, failures, stealPercent, null);
-        }
-
         /** Good: answers came, none failed, and their p99 was within the SLO. */
         public boolean within(Duration slo) {
             return answers > 0 && failures == 0 && p99Micros <= slo.toNanos() / 1_000;

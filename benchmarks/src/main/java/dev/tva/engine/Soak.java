@@ -93,7 +93,8 @@ public final class Soak {
         private long errorsBefore;
         private long timeoutsBefore;
         private HostSteal.Ticks hostBefore = HostSteal.Ticks.UNKNOWN;
-        private KernelMonitor.Ticks kernelBefore = KernelMonitor.Ticks.NONE;
+        /** DAMON's threads are looked for once, here; each interval then re-reads them ({@link KernelMonitor#again}). */
+        private KernelMonitor.Ticks kernelBefore = KernelMonitor.now();
 
         Sampler(Plan plan, ServerProbe probe, Consumer<SoakSample> onSample) {
             this.plan = plan;
@@ -104,7 +105,7 @@ public final class Soak {
         void accept(Progress p) {
             if (p.warmingUp()) {
                 hostBefore = HostSteal.now(); // the last report of the warm-up starts the first interval
-                kernelBefore = KernelMonitor.now();
+                kernelBefore = KernelMonitor.again(kernelBefore);
                 return;
             }
             if (samples.size() >= plan.samples()) {

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -22,6 +23,14 @@ public final class KernelMonitor {
     /** Where a run that saw the monitor take the CPU points its reader. */
     public static final String WHERE_TO_LOOK = "'./lab machine' shows it, './lab machine quiet' stops it for a measurement";
     private static final Path PROC = Path.of("/proc");
+
+    /**
+     * Whether a run's generator fell behind ({@link Fault#GENERATOR_BEHIND} among {@code faults}) while the monitor took
+     * some of the CPU ({@code percent}; null when none ran): then the run points its reader to {@link #WHERE_TO_LOOK}.
+     */
+    public static boolean tookTheCpuWhileBehind(Double percent, Collection<Fault> faults) {
+        return percent != null && percent > 0 && faults.contains(Fault.GENERATOR_BEHIND);
+    }
     private static final String THREAD_NAME = "kdamond";
     /** {@code utime} and {@code stime} are fields 14 and 15 of {@code /proc/PID/stat}; counted from 0 after the name's ')', 11 and 12. */
     private static final int UTIME_AFTER_NAME = 11;

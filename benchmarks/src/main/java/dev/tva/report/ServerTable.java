@@ -62,7 +62,7 @@ public final class ServerTable {
         List<String> lines = new ArrayList<>();
         for (Row r : rows) {
             if (!r.valid()) {
-                String kernel = r.faults().contains(Fault.GENERATOR_BEHIND) && r.kernelMonitorPercent() != null && r.kernelMonitorPercent() > 0
+                String kernel = KernelMonitor.tookTheCpuWhileBehind(r.kernelMonitorPercent(), r.faults())
                         ? String.format(Locale.ROOT, "; the kernel's memory monitor (kdamond) took %.1f%% of the CPU meanwhile: %s",
                                 r.kernelMonitorPercent(), KernelMonitor.WHERE_TO_LOOK)
                         : "";

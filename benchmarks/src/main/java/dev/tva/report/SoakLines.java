@@ -38,8 +38,12 @@ public final class SoakLines {
                 count(s.server().jvmThreads()),
                 count(s.server().osThreads()), count(s.server().openFds()),
                 s.answered() == 0 ? "-" : ResultTable.millis(s.latencyMicros().p99()), s.answered(), s.errors() + s.timeouts(),
-                s.stealPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f", s.stealPercent()),
-                s.kernelMonitorPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f", s.kernelMonitorPercent()));
+                percent(s.stealPercent()), percent(s.kernelMonitorPercent()));
+    }
+
+    /** A share of the CPU, or {@code -} where not known. */
+    private static String percent(Double p) {
+        return p == null ? "-" : String.format(Locale.ROOT, "%.1f", p);
     }
 
     /** The trend of every figure, the ones that could not be judged, and the verdict, as lines. */

@@ -113,7 +113,7 @@ class RecoveryTest {
                 case 19 -> 40;
                 default -> 0;
             };
-            t.add(new Recovery.Second(s.second(), s.answers(), s.p99Micros(), s.failures(), steal));
+            t.add(new Recovery.Second(s.second(), s.answers(), s.p99Micros(), s.failures(), steal, null));
         }
 
         Recovery.Relapses relapses = Recovery.relapses(t, DROP, END, SLO);

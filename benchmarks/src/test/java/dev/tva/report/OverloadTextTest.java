@@ -75,12 +75,12 @@ class OverloadTextTest {
         assertThat(text).contains("the server's open files at the end of each second")
                 .contains("  1-10 : 2,014 9,058 17,045 | 18,627 4,866 4,702 4,702 4,702 4,702\n");
         List<Recovery.Second> unread = timeline.stream().map(s -> new Recovery.Second(s.second(), s.answers(), s.p99Micros(), s.failures(),
-                s.stealPercent())).toList();
+                s.stealPercent(), null)).toList();
         assertThat(OverloadText.block(withTimeline(unread, 0.0))).doesNotContain("open files");
     }
 
     private static Recovery.Second second(int n, long p99Millis, double steal) {
-        return new Recovery.Second(n, 100, p99Millis * 1000, 0, steal);
+        return new Recovery.Second(n, 100, p99Millis * 1000, 0, steal, null);
     }
 
     /** The fixture's first run (3 s over, 6 s after, SLO 100 ms) with this timeline and run-wide steal time. */
