@@ -72,9 +72,7 @@ public final class HelidonServer implements LabServer {
         FileBudget budget = FileBudget.current();
         // Experiment, to be reverted: -Dlab.helidon.connections=N bounds helidon's connections alone (default: the
         // file budget's), to tell whether a short bound on connections is what brings helidon back after an overload.
-        // Experiment, to be reverted: -Dlab.helidon.requests=N bounds the backend sockets of requests alone.
-        int requests = Integer.getInteger("lab.helidon.requests", budget.requestSockets());
-        BlockingEndpoints endpoints = new BlockingEndpoints(workloads, new RequestSlots(requests));
+        BlockingEndpoints endpoints = new BlockingEndpoints(workloads, RequestSlots.of(budget));
         Http1Config http1 = Http1Config.builder()
                 .maxPrologueLength(ServerLimits.MAX_REQUEST_LINE)
                 .maxHeadersSize(ServerLimits.MAX_HEADER_BYTES)
@@ -98,12 +96,12 @@ public final class HelidonServer implements LabServer {
                     // The file budget: connections here, backend sockets by the lab's check in BlockingEndpoints
                     // (Helidon's own limit counts requests, not sockets: the same number, as a backstop).
                     .maxTcpConnections(Integer.getInteger("lab.helidon.connections", budget.connections()))
-                    .maxConcurrentRequests(requests)
+                    .maxConcurrentRequests(budget.requestSockets())
                     .shutdownGracePeriod(SHUTDOWN_GRACE)
                     .shutdownHook(false)  // close() is how it stops
                     .directHandlers(handlers -> {
                         for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
-                            handlers.addHandler(event, refusals(requests));
+                            handlers.addHandler(event, refusals(budget.requestSockets()));
                         }
                     })
                     .routing(routing -> routing.any((request, response) -> serve(request, response, endpoints)))
