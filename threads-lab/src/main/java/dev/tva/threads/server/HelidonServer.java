@@ -70,8 +70,6 @@ public final class HelidonServer implements LabServer {
         BlockingWorkloads workloads = new BlockingWorkloads(forks, config.backend(), config.client(), ServerLimits.BACKEND_TIMEOUT,
                 config.database());
         FileBudget budget = FileBudget.current();
-        // Experiment, to be reverted: -Dlab.helidon.connections=N bounds helidon's connections alone (default: the
-        // file budget's), to tell whether a short bound on connections is what brings helidon back after an overload.
         BlockingEndpoints endpoints = new BlockingEndpoints(workloads, RequestSlots.of(budget));
         Http1Config http1 = Http1Config.builder()
                 .maxPrologueLength(ServerLimits.MAX_REQUEST_LINE)
@@ -95,7 +93,7 @@ public final class HelidonServer implements LabServer {
                     .idleConnectionPeriod(IDLE_CHECK_PERIOD)
                     // The file budget: connections here, backend sockets by the lab's check in BlockingEndpoints
                     // (Helidon's own limit counts requests, not sockets: the same number, as a backstop).
-                    .maxTcpConnections(Integer.getInteger("lab.helidon.connections", budget.connections()))
+                    .maxTcpConnections(budget.connections())
                     .maxConcurrentRequests(budget.requestSockets())
                     .shutdownGracePeriod(SHUTDOWN_GRACE)
                     .shutdownHook(false)  // close() is how it stops
