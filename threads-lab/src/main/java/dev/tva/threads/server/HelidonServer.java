@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The helidon server: Helidon 4 SE WebServer, which runs each connection's requests on a virtual thread
  * of its own, so the handler is plain blocking code ({@link BlockingEndpoints}) and nobody sizes a pool.
+ * Its accept loop waits while those threads wait too long to run ({@link HelidonAcceptGate}): an overload is
+ * then queued by the kernel, not by the virtual-thread scheduler.
  */
 public final class HelidonServer implements LabServer {
     /** How long {@link #close()} lets requests in progress finish. */
@@ -46,12 +48,15 @@ public final class HelidonServer implements LabServer {
     private final BlockingWorkloads workloads;
     private final ExecutorService forks;
     private final HelidonHeadTimeout headTimeout;
+    private final HelidonAcceptGate acceptGate;
 
-    private HelidonServer(WebServer server, BlockingWorkloads workloads, ExecutorService forks, HelidonHeadTimeout headTimeout) {
+    private HelidonServer(WebServer server, BlockingWorkloads workloads, ExecutorService forks, HelidonHeadTimeout headTimeout,
+                          HelidonAcceptGate acceptGate) {
         this.server = server;
         this.workloads = workloads;
         this.forks = forks;
         this.headTimeout = headTimeout;
+        this.acceptGate = acceptGate;
     }
 
     /**
@@ -79,6 +84,7 @@ public final class HelidonServer implements LabServer {
                 .addReceiveListener(new HelidonHeadCheck())  // the only one: Helidon calls none of two
                 .build();
         HelidonHeadTimeout headTimeout = new HelidonHeadTimeout(http1, ServerLimits.HEAD_TIMEOUT);
+        HelidonAcceptGate acceptGate = new HelidonAcceptGate();
         try {
             WebServer server = WebServer.builder()
                     .host(config.host())
@@ -94,6 +100,8 @@ public final class HelidonServer implements LabServer {
                     // The file budget: connections here, backend sockets by the lab's check in BlockingEndpoints
                     // (Helidon's own limit counts requests, not sockets: the same number, as a backstop).
                     .maxTcpConnections(budget.connections())
+                    // No new connection accepted while virtual threads wait too long to run (HelidonAcceptGate).
+                    .connectionOptions(acceptGate)
                     .maxConcurrentRequests(budget.requestSockets())
                     .shutdownGracePeriod(SHUTDOWN_GRACE)
                     .shutdownHook(false)  // close() is how it stops
@@ -105,8 +113,9 @@ public final class HelidonServer implements LabServer {
                     .routing(routing -> routing.any((request, response) -> serve(request, response, endpoints)))
                     .build()
                     .start();
-            return new HelidonServer(server, workloads, forks, headTimeout);
+            return new HelidonServer(server, workloads, forks, headTimeout, acceptGate);
         } catch (RuntimeException e) {
+            acceptGate.close();
             headTimeout.close();
             forks.shutdownNow();
             workloads.close();
@@ -202,6 +211,7 @@ public final class HelidonServer implements LabServer {
     @Override
     public void close() {
         server.stop();  // stops accepting; waits up to SHUTDOWN_GRACE for requests in progress
+        acceptGate.close();
         headTimeout.close();
         forks.shutdown();
         try {
