@@ -97,7 +97,7 @@ public final class NettyServer implements LabServer {
             ServerBootstrap b = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, ServerLimits.LISTEN_BACKLOG)
+                    .option(ChannelOption.SO_BACKLOG, 16_384)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new NettyServerInitializer(perLoop::get, inFlight, blockingOnLoop, budget.connections(), clientLeft));

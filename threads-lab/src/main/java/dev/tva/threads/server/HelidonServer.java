@@ -100,10 +100,8 @@ public final class HelidonServer implements LabServer {
                     // The file budget: connections here, backend sockets by the lab's check in BlockingEndpoints
                     // (Helidon's own limit counts requests, not sockets: the same number, as a backstop).
                     .maxTcpConnections(budget.connections())
-                    // No new connection accepted while virtual threads wait too long to run (HelidonAcceptGate);
-                    // meanwhile the kernel queues them, as many as it will (netty's backlog, somaxconn caps it).
+                    // No new connection accepted while virtual threads wait too long to run (HelidonAcceptGate).
                     .connectionOptions(acceptGate)
-                    .backlog(ServerLimits.LISTEN_BACKLOG)
                     .maxConcurrentRequests(budget.requestSockets())
                     .shutdownGracePeriod(SHUTDOWN_GRACE)
                     .shutdownHook(false)  // close() is how it stops

@@ -23,12 +23,6 @@ public final class ServerLimits {
      * stop a client that trickles a head one byte a second: that connection is never idle.
      */
     public static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
-    /**
-     * Connections the kernel may hold that a server has not accepted yet (the listen backlog), asked of the servers
-     * that pause accepting under overload (netty, helidon). Linux caps it at {@code net.core.somaxconn} (4,096
-     * here); a short queue overflows while accepting is paused, and new clients then sit in TCP's connect back-off.
-     */
-    public static final int LISTEN_BACKLOG = 16_384;
     /** Longest wait for a backend answer before the request gets 504. */
     public static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(30);
 
