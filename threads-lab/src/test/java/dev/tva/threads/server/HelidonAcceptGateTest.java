@@ -3,6 +3,7 @@ package dev.tva.threads.server;
 import io.helidon.common.socket.SocketOptions;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -26,9 +27,8 @@ class HelidonAcceptGateTest {
     @Test
     void anAcceptedSocketWaitsWhileTheSchedulerIsLateAndIsConfiguredOnceItIsOnTime() throws Exception {
         try (HelidonAcceptGate gate = new HelidonAcceptGate(HELIDON_DEFAULTS, Duration.ofMillis(100));
-             ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-             SocketChannel client = SocketChannel.open(listener.getLocalAddress());
-             SocketChannel accepted = listener.accept()) {
+             Loopback connection = Loopback.open()) {
+            SocketChannel accepted = connection.accepted();
             AtomicBoolean released = new AtomicBoolean();
             AtomicBoolean configuredWhileHeld = new AtomicBoolean();
             Thread acceptLoop;
@@ -59,14 +59,28 @@ class HelidonAcceptGateTest {
     @Test
     void onTimeNothingIsHeld() throws Exception {
         try (HelidonAcceptGate gate = new HelidonAcceptGate(HELIDON_DEFAULTS, Duration.ofSeconds(5));
-             ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-             SocketChannel client = SocketChannel.open(listener.getLocalAddress());
-             SocketChannel accepted = listener.accept()) {
+             Loopback connection = Loopback.open()) {
             Thread.sleep(HelidonAcceptGate.PERIOD.toMillis() * 5);  // a few probes have run
-            gate.configureSocket(accepted);
+            gate.configureSocket(connection.accepted());
             assertThat(gate.held()).isZero();
             assertThat(gate.readTimeout()).isEqualTo(HELIDON_DEFAULTS.readTimeout());
             assertThat(gate.socketOptions()).isEqualTo(HELIDON_DEFAULTS.socketOptions());
+        }
+    }
+
+    /** A connection on loopback, as a listener accepted it: what Helidon's accept loop hands to its socket options. */
+    private record Loopback(ServerSocketChannel listener, SocketChannel client, SocketChannel accepted) implements AutoCloseable {
+        static Loopback open() throws IOException {
+            ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            SocketChannel client = SocketChannel.open(listener.getLocalAddress());
+            return new Loopback(listener, client, listener.accept());
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (listener; client; accepted) {
+                // all three closed
+            }
         }
     }
 }
