@@ -23,6 +23,12 @@ public final class KernelMonitor {
     /** Where a run that saw the monitor take the CPU points its reader. */
     public static final String WHERE_TO_LOOK = "'./lab machine' shows it, './lab machine quiet' stops it for a measurement";
     private static final Path PROC = Path.of("/proc");
+    private static final String THREAD_NAME = "kdamond";
+    /** {@code utime} and {@code stime} are fields 14 and 15 of {@code /proc/PID/stat}; counted from 0 after the name's ')', 11 and 12. */
+    private static final int UTIME_AFTER_NAME = 11;
+
+    private KernelMonitor() {
+    }
 
     /**
      * Whether a run's generator fell behind ({@link Fault#GENERATOR_BEHIND} among {@code faults}) while the monitor took
@@ -30,12 +36,6 @@ public final class KernelMonitor {
      */
     public static boolean tookTheCpuWhileBehind(Double percent, Collection<Fault> faults) {
         return percent != null && percent > 0 && faults.contains(Fault.GENERATOR_BEHIND);
-    }
-    private static final String THREAD_NAME = "kdamond";
-    /** {@code utime} and {@code stime} are fields 14 and 15 of {@code /proc/PID/stat}; counted from 0 after the name's ')', 11 and 12. */
-    private static final int UTIME_AFTER_NAME = 11;
-
-    private KernelMonitor() {
     }
 
     /**

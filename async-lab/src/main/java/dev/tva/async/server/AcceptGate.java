@@ -1,6 +1,7 @@
 package dev.tva.async.server;
 
 import dev.tva.async.LoopLagProbe;
+import dev.tva.workloads.web.ServerLimits;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -43,7 +44,7 @@ final class AcceptGate implements AutoCloseable {
     /** How often each loop notes its lag, and how often the gate looks at them. */
     static final Duration PERIOD = Duration.ofMillis(10);
     /** A loop later than this cannot answer new work within the lab's SLO (p99 100 ms): no new connections. */
-    static final Duration MAX_LAG = Duration.ofMillis(100);
+    static final Duration MAX_LAG = ServerLimits.MAX_QUEUE_DELAY;
     /** How recent a client's departure with its request unanswered must be for the gate to close. */
     static final Duration GIVING_UP = Duration.ofSeconds(1);
     static final Duration LOG_EVERY = Duration.ofSeconds(10);

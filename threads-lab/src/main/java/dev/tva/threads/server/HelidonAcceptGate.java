@@ -1,5 +1,6 @@
 package dev.tva.threads.server;
 
+import dev.tva.workloads.web.ServerLimits;
 import io.helidon.common.socket.SocketOptions;
 
 import java.net.Socket;
@@ -49,8 +50,8 @@ import java.util.concurrent.locks.LockSupport;
 final class HelidonAcceptGate implements SocketOptions, AutoCloseable {
     /** How often a probe is started (one at a time: a late one is not joined by more). */
     static final Duration PERIOD = Duration.ofMillis(10);
-    /** The accept loop waits while new virtual threads run later than this: the lab's SLO for a whole request. */
-    static final Duration MAX_LATE = Duration.ofMillis(100);
+    /** The accept loop waits while new virtual threads run later than this. */
+    static final Duration MAX_LATE = ServerLimits.MAX_QUEUE_DELAY;
     static final Duration LOG_EVERY = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(HelidonAcceptGate.class.getName());
 
